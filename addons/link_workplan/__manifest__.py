@@ -1,0 +1,19 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "LINk Work Programme",
+    "summary": "Work plans, work streams, actions, RAG reviews and community issues",
+    "version": "18.0.1.0.0",
+    "category": "LINk",
+    "author": "LINk Host Suite contributors",
+    "website": "https://github.com/link-host-suite/link-host-suite",
+    "license": "LGPL-3",
+    "application": True,
+    "depends": ["link_membership"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/link_workplan_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": ["demo/link_workplan_demo.xml"],
+}

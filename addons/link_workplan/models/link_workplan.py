@@ -1,0 +1,67 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+
+class LinkWorkplan(models.Model):
+    _name = "link.workplan"
+    _description = "Work plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    date_start = fields.Date(string="Start", required=True, tracking=True)
+    date_end = fields.Date(string="End", required=True, tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("approved", "Approved"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    approved_by_id = fields.Many2one(
+        "res.users", string="Approved by", readonly=True, copy=False, tracking=True
+    )
+    approved_on = fields.Date(readonly=True, copy=False)
+    description = fields.Html()
+    active = fields.Boolean(default=True)
+
+    @api.constrains("date_start", "date_end")
+    def _check_period(self):
+        for plan in self:
+            if plan.date_end < plan.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The work plan “%(plan)s” ends before it starts.",
+                        plan=plan.name,
+                    )
+                )
+
+    def _check_manager(self):
+        if not self.env.user.has_group("link_membership.group_link_manager"):
+            raise AccessError(
+                self.env._("Only a host manager can approve or reopen a work plan.")
+            )
+
+    def action_approve(self):
+        self._check_manager()
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(self.env._("Only draft work plans can be approved."))
+        self.write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.uid,
+                "approved_on": fields.Date.context_today(self),
+            }
+        )
+
+    def action_close(self):
+        if any(plan.state != "approved" for plan in self):
+            raise UserError(self.env._("Only approved work plans can be closed."))
+        self.state = "closed"
+
+    def action_reset_to_draft(self):
+        self._check_manager()
+        self.write({"state": "draft", "approved_by_id": False, "approved_on": False})
