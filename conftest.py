@@ -1,0 +1,19 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""pytest-odoo glue for the whole repository (addons/ and tests/)."""
+
+import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_collection(session):
+    yield
+    # tools/run_tests.sh starts pytest-odoo in test mode (--odoo-extra
+    # test-enable): pytest-odoo and the test modules import odoo.tests before
+    # any test runs, and Odoo logs an ERROR for that outside test mode. Test
+    # mode must be off again before pytest-odoo loads the registry, or Odoo
+    # would run every installed module's at_install tests there; pytest-odoo
+    # turns it back on around each test module itself.
+    from odoo.tools import config
+
+    config["test_enable"] = False
