@@ -201,10 +201,11 @@ run_jobs() {
 say "Template databases with the Odoo modules our addons need"
 TPL_DEMO=${DB_PREFIX}tpl_demo TPL_NODEMO=${DB_PREFIX}tpl_nodemo
 CREATED_DBS+=("$TPL_DEMO" "$TPL_NODEMO")
+failures_before=${#FAILURES[@]}
 run_jobs \
   "template-demo::odoo -d $TPL_DEMO -i $ODOO_DEPS --stop-after-init" \
   "template-nodemo::odoo -d $TPL_NODEMO -i $ODOO_DEPS --without-demo=all --stop-after-init"
-[ ${#FAILURES[@]} = 0 ] || die "could not build the template databases: ${FAILURES[*]}"
+[ ${#FAILURES[@]} = "$failures_before" ] || die "could not build the template databases"
 
 say "Each addon installs alone, and all together, with and without demo data"
 jobs_list=()
