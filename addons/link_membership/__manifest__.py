@@ -13,11 +13,22 @@
     "data": [
         "security/link_membership_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/link_interest_data.xml",
         "views/link_ward_views.xml",
+        "views/link_interest_views.xml",
+        "views/link_equality_entry_views.xml",
+        "views/res_partner_views.xml",
+        "views/link_equality_profile_views.xml",
+        "views/link_membership_target_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/link_equality_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/link_ward_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/link_membership_target_demo.xml",
     ],
 }

@@ -1,0 +1,13 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    link_local_authority = fields.Char(
+        string="LINk local authority",
+        help="The council area the LINk covers. When set, members can only be "
+        "placed in wards of this authority.",
+    )

@@ -1,0 +1,2 @@
+from . import link_equality_report
+from . import link_ward_representation

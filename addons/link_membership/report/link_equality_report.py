@@ -1,0 +1,121 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+from ..models.equality_questions import ANSWER_FIELDS, QUESTIONS, selection
+from ..models.res_config_settings import DEFAULT_THRESHOLD, THRESHOLD_PARAM
+from ..models.res_partner import MEMBERSHIP_TYPES
+from .small_numbers import cells_to_suppress
+
+
+class LinkEqualityReport(models.Model):
+    """The equality profile of the current membership, one row per member and
+    question. Rows are never read one by one: the report only answers grouped
+    queries (pivot, graph), with small numbers suppressed."""
+
+    _name = "link.equality.report"
+    _description = "Equality monitoring report"
+    _auto = False
+    _rec_name = "characteristic"
+    _order = "characteristic, answer"
+    _depends = {
+        "res.partner": [
+            "active",
+            "is_company",
+            "link_membership_type",
+            "link_join_date",
+            "link_leave_date",
+            "link_ward_id",
+        ],
+        "link.equality.profile": ["partner_id", "objection_date", *ANSWER_FIELDS],
+    }
+
+    characteristic = fields.Selection(
+        [(name, label) for name, label, __ in QUESTIONS], readonly=True
+    )
+    answer = fields.Selection(
+        [
+            (f"{name}:{key}", label)
+            for name, __, answers in QUESTIONS
+            for key, label in selection(answers)
+        ],
+        readonly=True,
+    )
+    ward_id = fields.Many2one("link.ward", readonly=True)
+    membership_type = fields.Selection(MEMBERSHIP_TYPES, readonly=True)
+    member_count = fields.Integer(string="Members", readonly=True, aggregator="sum")
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        answers = SQL(", ").join(
+            SQL("(%s, %s, pr.%s)", position, name, SQL.identifier(name))
+            for position, name in enumerate(ANSWER_FIELDS)
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE VIEW %(view)s AS (
+                    SELECT p.id * 16 + q.position AS id,
+                           q.characteristic,
+                           q.characteristic || ':' || COALESCE(q.answer, 'not_asked')
+                               AS answer,
+                           p.link_ward_id AS ward_id,
+                           p.link_membership_type AS membership_type,
+                           1 AS member_count
+                      FROM res_partner p
+                 LEFT JOIN link_equality_profile pr ON pr.partner_id = p.id
+                CROSS JOIN LATERAL (VALUES %(answers)s)
+                           AS q(position, characteristic, answer)
+                     WHERE %(member)s
+                       AND (pr.objection_date IS NULL
+                            OR pr.objection_date > CURRENT_DATE)
+                )
+                """,
+                view=SQL.identifier(self._table),
+                answers=answers,
+                member=self.env["res.partner"]._link_active_member_sql("p"),
+            )
+        )
+
+    def _fetch_query(self, query, fields):
+        raise AccessError(
+            self.env._(
+                "The equality monitoring report can only be read as totals (pivot "
+                "or graph): its rows are about individual people."
+            )
+        )
+
+    @api.model
+    def _link_suppression_threshold(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(THRESHOLD_PARAM)
+        return int(value or DEFAULT_THRESHOLD)
+
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        groups = super().read_group(
+            domain,
+            fields,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby,
+            lazy=lazy,
+        )
+        if isinstance(groupby, str):
+            groupby = [groupby]
+        keys = groupby[:1] if lazy and groupby else groupby
+        count_key = f"{groupby[0]}_count" if lazy and groupby else "__count"
+        cells = {
+            tuple(str(group[k]) for k in keys): group[count_key] for group in groups
+        }
+        hidden = cells_to_suppress(cells, self._link_suppression_threshold())
+        for group in groups:
+            if tuple(str(group[k]) for k in keys) in hidden:
+                group[count_key] = False
+                if "member_count" in group:
+                    group["member_count"] = False
+        return groups
