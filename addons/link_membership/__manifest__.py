@@ -22,6 +22,7 @@
         "views/link_equality_profile_views.xml",
         "views/link_membership_target_views.xml",
         "views/res_config_settings_views.xml",
+        "views/link_census_share_views.xml",
         "report/link_equality_report_views.xml",
         "views/menus.xml",
     ],
@@ -30,5 +31,6 @@
         "demo/link_ward_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/link_membership_target_demo.xml",
+        "demo/link_census_share_demo.xml",
     ],
 }

@@ -5,3 +5,4 @@ from . import res_config_settings
 from . import res_partner
 from . import link_equality_profile
 from . import link_membership_target
+from . import link_census_share

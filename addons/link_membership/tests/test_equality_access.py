@@ -112,3 +112,14 @@ class TestEqualityAccess(LinkCase):
     def test_erasing_needs_a_recorded_objection(self):
         with self.assertRaisesRegex(UserError, "date of the written objection"):
             self.profile.with_user(self.equality_officer).action_erase_answers()
+
+    def test_answers_stay_with_their_company(self):
+        other_company = self.env["res.company"].create({"name": "Otherton LINk host"})
+        stranger = self.env["res.partner"].create(
+            {"name": "Otherton member", "company_id": other_company.id}
+        )
+        theirs = self.Profile.create({"partner_id": stranger.id, "sex": "male"})
+        visible = self.Profile.with_user(self.equality_officer).search(
+            [("id", "in", (theirs | self.profile).ids)]
+        )
+        self.assertEqual(visible, self.profile)

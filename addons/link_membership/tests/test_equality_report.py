@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, timedelta
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from ..report.small_numbers import cells_to_suppress
@@ -79,6 +79,10 @@ class TestEqualityReport(LinkCase):
         super().setUpClass()
         cls.ward = cls.env["link.ward"].create({"name": "Abbey", "code": "E05000001"})
         cls.Report = cls.env["link.equality.report"]
+        # Count this test's people only, not demo members.
+        cls.env["res.partner"].search([("link_membership_type", "!=", False)]).write(
+            {"active": False}
+        )
 
     def _members(self, count, **answers):
         partners = self.env["res.partner"].create(
@@ -165,3 +169,47 @@ class TestEqualityReport(LinkCase):
         self._members(190, ethnicity="asian_indian")
         with self.assertQueryCount(6):
             run()
+
+    def test_members_against_census_shares(self):
+        self.env["link.census.share"].search([]).unlink()
+        self._members(15, disability="no")
+        self._members(5, disability="limited_a_lot")
+        self._members(2, disability="limited_a_little")
+        self._members(4, disability="prefer_not")
+        Share = self.env["link.census.share"]
+        no, lot, little = Share.create(
+            [
+                {
+                    "characteristic": "disability",
+                    "answer": f"disability:{key}",
+                    "share": s,
+                }
+                for key, s in (
+                    ("no", 80),
+                    ("limited_a_lot", 8),
+                    ("limited_a_little", 12),
+                )
+            ]
+        )
+        no, lot, little = (no | lot | little).with_user(self.monitor)
+        # 22 answered (prefer-not-to-say left out): 2 is blank, and 5 too so
+        # that it cannot be worked out from the total.
+        self.assertFalse(little.member_share)
+        self.assertFalse(lot.member_share)
+        self.assertAlmostEqual(no.member_share, 100 * 15 / 22, places=1)
+        self.assertAlmostEqual(no.gap, 100 * 15 / 22 - 80, places=1)
+
+    def test_census_shares_are_checked(self):
+        Share = self.env["link.census.share"]
+        Share.search([]).unlink()
+        with self.assertRaisesRegex(ValidationError, "does not belong"):
+            Share.create(
+                {"characteristic": "sex", "answer": "marriage:neither", "share": 5}
+            )
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
+            Share.create(
+                {"characteristic": "pregnancy", "answer": "pregnancy:yes", "share": 120}
+            )
+        Share.create({"characteristic": "carer", "answer": "carer:yes", "share": 60})
+        with self.assertRaisesRegex(ValidationError, "more than 100%"):
+            Share.create({"characteristic": "carer", "answer": "carer:no", "share": 50})
