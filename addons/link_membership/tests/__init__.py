@@ -6,3 +6,4 @@ from . import test_equality_jsonrpc
 from . import test_equality_report
 from . import test_membership_target
 from . import test_member_list_queries
+from . import test_ward_representation
