@@ -113,6 +113,16 @@ def selection(answers):
     return [*answers, PREFER_NOT, NOT_ASKED]
 
 
+def all_answers(with_non_answers=True):
+    """Selection of every answer of every question, keyed "question:answer"."""
+    return [
+        (f"{name}:{key}", label)
+        for name, __, answers in QUESTIONS
+        for key, label in selection(answers)
+        if with_non_answers or key not in NON_ANSWERS
+    ]
+
+
 def answer_group(question, answer):
     """The group an answer counts towards in coverage targets: the broad ethnic
     group for ethnicity, the answer itself otherwise; None for non-answers."""

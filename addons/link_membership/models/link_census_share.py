@@ -5,7 +5,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .equality_questions import NON_ANSWERS, QUESTIONS, selection
+from .equality_questions import NON_ANSWERS, QUESTIONS, all_answers
 
 
 class LinkCensusShare(models.Model):
@@ -19,15 +19,7 @@ class LinkCensusShare(models.Model):
     characteristic = fields.Selection(
         [(name, label) for name, label, __ in QUESTIONS], required=True
     )
-    answer = fields.Selection(
-        [
-            (f"{name}:{key}", label)
-            for name, __, answers in QUESTIONS
-            for key, label in selection(answers)
-            if key not in NON_ANSWERS
-        ],
-        required=True,
-    )
+    answer = fields.Selection(all_answers(with_non_answers=False), required=True)
     share = fields.Float(string="Population (%)", digits=(5, 1), required=True)
     source = fields.Char(help="For example: Census 2021, Brookfield local authority.")
     member_share = fields.Float(

@@ -120,36 +120,25 @@ class LinkMembershipTarget(models.Model):
             else:
                 target.met = actual >= target.target_value
 
-    def _progress_member_count(self, once):
-        by_type = once(
-            "by_type",
-            lambda: dict(
-                self.env["res.partner"]
-                .sudo()
-                ._read_group(
-                    self._members_domain(), ["link_membership_type"], ["__count"]
-                )
-            ),
+    def _members_by(self, field):
+        """{value: number of members} on the day the target is judged. Only
+        counts leave this method, so it may read every contact."""
+        return dict(
+            self.env["res.partner"]
+            .sudo()
+            ._read_group(self._members_domain(), [field], ["__count"])
         )
+
+    def _progress_member_count(self, once):
+        by_type = once("by_type", lambda: self._members_by("link_membership_type"))
         if self.membership_type:
             return by_type.get(self.membership_type, 0), []
         return sum(by_type.values()), []
 
     def _progress_ward_coverage(self, once):
-        by_ward = once(
-            "by_ward",
-            lambda: dict(
-                self.env["res.partner"]
-                .sudo()
-                ._read_group(
-                    [*self._members_domain(), ("link_ward_id", "!=", False)],
-                    ["link_ward_id"],
-                    ["__count"],
-                )
-            ),
-        )
+        by_ward = once("by_ward", lambda: self._members_by("link_ward_id"))
         wards = once("wards", self._wards_to_cover)
-        missing = wards - self.env["link.ward"].union(*by_ward)
+        missing = wards - self.env["link.ward"].union(*filter(None, by_ward))
         return len(wards) - len(missing), missing.mapped("name")
 
     def _wards_to_cover(self):
@@ -190,12 +179,7 @@ class LinkMembershipTarget(models.Model):
 
     def _progress_interest_share(self, once):
         with_interest = once(
-            "by_interest",
-            lambda: dict(
-                self.env["res.partner"]
-                .sudo()
-                ._read_group(self._members_domain(), ["link_interest_ids"], ["__count"])
-            ),
+            "by_interest", lambda: self._members_by("link_interest_ids")
         )
         total = self._progress_member_count(once)[0]
         if not total:

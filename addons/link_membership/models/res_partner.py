@@ -5,6 +5,17 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+# The contact fields _link_active_member_sql reads: reports built on it depend
+# on them (_depends), so that pending changes are written before they query.
+ACTIVE_MEMBER_FIELDS = [
+    "active",
+    "is_company",
+    "link_membership_type",
+    "link_join_date",
+    "link_leave_date",
+    "link_ward_id",
+]
+
 MEMBERSHIP_TYPES = [
     ("full", "Full member"),
     ("participant", "Participant member"),

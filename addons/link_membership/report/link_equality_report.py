@@ -4,9 +4,9 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from ..models.equality_questions import ANSWER_FIELDS, QUESTIONS, selection
+from ..models.equality_questions import ANSWER_FIELDS, QUESTIONS, all_answers
 from ..models.res_config_settings import DEFAULT_THRESHOLD, THRESHOLD_PARAM
-from ..models.res_partner import MEMBERSHIP_TYPES
+from ..models.res_partner import ACTIVE_MEMBER_FIELDS, MEMBERSHIP_TYPES
 from .small_numbers import cells_to_suppress
 
 
@@ -21,28 +21,14 @@ class LinkEqualityReport(models.Model):
     _rec_name = "characteristic"
     _order = "characteristic, answer"
     _depends = {
-        "res.partner": [
-            "active",
-            "is_company",
-            "link_membership_type",
-            "link_join_date",
-            "link_leave_date",
-            "link_ward_id",
-        ],
+        "res.partner": ACTIVE_MEMBER_FIELDS,
         "link.equality.profile": ["partner_id", "objection_date", *ANSWER_FIELDS],
     }
 
     characteristic = fields.Selection(
         [(name, label) for name, label, __ in QUESTIONS], readonly=True
     )
-    answer = fields.Selection(
-        [
-            (f"{name}:{key}", label)
-            for name, __, answers in QUESTIONS
-            for key, label in selection(answers)
-        ],
-        readonly=True,
-    )
+    answer = fields.Selection(all_answers(), readonly=True)
     ward_id = fields.Many2one("link.ward", readonly=True)
     membership_type = fields.Selection(MEMBERSHIP_TYPES, readonly=True)
     member_count = fields.Integer(string="Members", readonly=True, aggregator="sum")

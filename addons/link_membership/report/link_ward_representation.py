@@ -3,6 +3,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from ..models.res_partner import ACTIVE_MEMBER_FIELDS
+
 
 class LinkWardRepresentation(models.Model):
     """How the current membership spreads over the wards, against each ward's
@@ -13,14 +15,7 @@ class LinkWardRepresentation(models.Model):
     _auto = False
     _order = "gap, ward_id"
     _depends = {
-        "res.partner": [
-            "active",
-            "is_company",
-            "link_membership_type",
-            "link_join_date",
-            "link_leave_date",
-            "link_ward_id",
-        ],
+        "res.partner": ACTIVE_MEMBER_FIELDS,
         "link.ward": ["active", "local_authority", "population"],
     }
 

@@ -23,6 +23,15 @@ class LinkCase(TransactionCase):
         )
 
     @classmethod
+    def _set_aside_demo_data(cls, wards=False):
+        """Archive existing members (and wards) so a test counts its own."""
+        cls.env["res.partner"].search([("link_membership_type", "!=", False)]).write(
+            {"active": False}
+        )
+        if wards:
+            cls.env["link.ward"].search([]).write({"active": False})
+
+    @classmethod
     def _link_user(cls, login, group):
         return new_test_user(
             cls.env, login=login, groups=f"link_membership.{group}", name=login

@@ -79,10 +79,7 @@ class TestEqualityReport(LinkCase):
         super().setUpClass()
         cls.ward = cls.env["link.ward"].create({"name": "Abbey", "code": "E05000001"})
         cls.Report = cls.env["link.equality.report"]
-        # Count this test's people only, not demo members.
-        cls.env["res.partner"].search([("link_membership_type", "!=", False)]).write(
-            {"active": False}
-        )
+        cls._set_aside_demo_data()
 
     def _members(self, count, **answers):
         partners = self.env["res.partner"].create(

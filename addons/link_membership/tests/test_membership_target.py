@@ -14,11 +14,7 @@ class TestMembershipTarget(LinkCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Judge the targets on this test's people only, not on demo data.
-        cls.env["res.partner"].search([("link_membership_type", "!=", False)]).write(
-            {"active": False}
-        )
-        cls.env["link.ward"].search([]).write({"active": False})
+        cls._set_aside_demo_data(wards=True)
         Ward = cls.env["link.ward"]
         cls.abbey = Ward.create({"name": "Abbey", "code": "E05000001"})
         cls.mill = Ward.create({"name": "Millgate", "code": "E05000002"})

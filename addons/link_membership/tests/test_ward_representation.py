@@ -11,10 +11,7 @@ class TestWardRepresentation(LinkCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.partner"].search([("link_membership_type", "!=", False)]).write(
-            {"active": False}
-        )
-        cls.env["link.ward"].search([]).write({"active": False})
+        cls._set_aside_demo_data(wards=True)
         cls.north, cls.south = cls.env["link.ward"].create(
             [
                 {"name": "North", "code": "E05000101", "population": 3000},
