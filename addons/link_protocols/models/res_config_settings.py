@@ -1,0 +1,20 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    link_holiday_region = fields.Selection(
+        related="company_id.link_holiday_region", readonly=False
+    )
+    link_reminder_working_days = fields.Integer(
+        related="company_id.link_reminder_working_days", readonly=False
+    )
+    link_escalation_user_id = fields.Many2one(
+        related="company_id.link_escalation_user_id", readonly=False
+    )
+
+    def action_link_refresh_bank_holidays(self):
+        self.env["resource.calendar"]._cron_link_sync_bank_holidays()
