@@ -9,11 +9,20 @@
     "website": "https://github.com/link-host-suite/link-host-suite",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["link_membership", "resource"],
+    "depends": ["link_membership", "resource", "mail"],
+    "external_dependencies": {"python": ["holidays"]},
     "data": [
         "security/ir.model.access.csv",
+        "data/link_protocols_data.xml",
         "views/link_protocol_views.xml",
+        "views/link_sla_type_views.xml",
+        "views/res_partner_views.xml",
+        "views/link_information_request_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/link_protocol_demo.xml"],
+    "demo": [
+        "demo/link_protocol_demo.xml",
+        "demo/link_information_request_demo.xml",
+    ],
 }

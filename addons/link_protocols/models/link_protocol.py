@@ -1,9 +1,13 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+REVIEW_NOTICE_DAYS = 30
 
 
 class LinkProtocol(models.Model):
@@ -35,6 +39,11 @@ class LinkProtocol(models.Model):
         index=True,
         tracking=True,
     )
+    review_reminded_for = fields.Date(
+        readonly=True,
+        copy=False,
+        help="The review date an activity was last scheduled for.",
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -46,6 +55,15 @@ class LinkProtocol(models.Model):
         required=True,
         tracking=True,
         index=True,
+        copy=False,
+    )
+    document = fields.Binary(string="Signed document", attachment=True, copy=False)
+    document_name = fields.Char(copy=False)
+    sla_ids = fields.One2many(
+        "link.protocol.sla", "protocol_id", string="Response times", copy=True
+    )
+    previous_version_id = fields.Many2one(
+        "link.protocol", readonly=True, copy=False, index=True
     )
     active = fields.Boolean(default=True)
 
@@ -85,6 +103,9 @@ class LinkProtocol(models.Model):
                         title=protocol.name,
                     )
                 )
+        self.previous_version_id.filtered(lambda p: p.state != "superseded").write(
+            {"state": "superseded"}
+        )
         self.state = "agreed"
 
     def action_start_review(self):
@@ -92,3 +113,59 @@ class LinkProtocol(models.Model):
 
     def action_reset_to_draft(self):
         self.state = "draft"
+
+    def action_new_version(self):
+        """Draft the next version; the current one stays in force, and readable
+        once superseded, until the new one is agreed."""
+        self.ensure_one()
+        match = re.match(r"^(\d+)(?:\.\d+)?$", self.version or "")
+        version = f"{int(match.group(1)) + 1}.0" if match else f"{self.version} (new)"
+        new = self.copy(
+            {"version": version, "previous_version_id": self.id, "date_issue": False}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+        }
+
+    def sla_for(self, sla_type):
+        """This protocol's term for one kind of response, if it has one."""
+        self.ensure_one()
+        return self.sla_ids.filtered(lambda s: s.type_id == sla_type)[:1]
+
+    @api.model
+    def _cron_link_review_reminders(self):
+        """An activity for the protocol's owner a month before each review,
+        once per review date."""
+        today = fields.Date.context_today(self)
+        due = self.search(
+            [
+                ("state", "=", "agreed"),
+                ("next_review_date", "!=", False),
+                (
+                    "next_review_date",
+                    "<=",
+                    today + relativedelta(days=REVIEW_NOTICE_DAYS),
+                ),
+            ]
+        ).filtered(lambda p: p.review_reminded_for != p.next_review_date)
+        activity_type = self.env.ref("link_protocols.mail_activity_type_link_review")
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": protocol.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": protocol.create_uid.id,
+                    "date_deadline": protocol.next_review_date,
+                    "summary": self.env._("Review of the protocol is due"),
+                }
+                for protocol in due
+            ]
+        )
+        for review_date in set(due.mapped("next_review_date")):
+            due.filtered(lambda p, d=review_date: p.next_review_date == d).write(
+                {"review_reminded_for": review_date}
+            )

@@ -1,1 +1,3 @@
 from . import test_link_protocol
+from . import test_working_days
+from . import test_information_request

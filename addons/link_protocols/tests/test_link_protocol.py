@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo.exceptions import AccessError, UserError
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.link_membership.tests.common import LinkCase
 
@@ -53,3 +55,50 @@ class TestLinkProtocol(LinkCase):
             as_monitor.write({"name": "Changed"})
         with self.assertRaises(AccessError):
             protocol.with_user(self.portal_user).read(["name"])
+
+    def test_new_version_supersedes_the_old_one_when_agreed(self):
+        old = self._create(
+            partner_ids=[(6, 0, self.trust.ids)], date_issue=date(2008, 11, 28)
+        )
+        old.action_agree()
+        self.env["link.protocol.sla"].create(
+            {
+                "protocol_id": old.id,
+                "type_id": self.env.ref(
+                    "link_protocols.link_sla_type_information_request"
+                ).id,
+                "days": 20,
+            }
+        )
+        action = old.action_new_version()
+        new = self.env["link.protocol"].browse(action["res_id"])
+        self.assertEqual((new.version, new.state), ("2.0", "draft"))
+        self.assertEqual(new.previous_version_id, old)
+        self.assertEqual(new.sla_ids.days, 20)
+        self.assertEqual(old.state, "agreed", "in force until the new one is agreed")
+        new.date_issue = date(2010, 1, 4)
+        new.action_agree()
+        self.assertEqual(old.state, "superseded")
+        self.assertEqual(old.with_user(self.monitor).name, "Working together")
+
+    def test_review_activity_once_a_month_before(self):
+        protocol = self._create(
+            partner_ids=[(6, 0, self.trust.ids)],
+            date_issue=date(2025, 3, 1),
+            review_period_months=12,
+        )
+        protocol.action_agree()
+        Protocol = self.env["link.protocol"]
+        with freeze_time("2026-01-15"):
+            Protocol._cron_link_review_reminders()
+        self.assertFalse(protocol.activity_ids)
+        with freeze_time("2026-02-10"):
+            Protocol._cron_link_review_reminders()
+            Protocol._cron_link_review_reminders()
+        self.assertEqual(len(protocol.activity_ids), 1)
+        self.assertEqual(protocol.activity_ids.date_deadline, date(2026, 3, 1))
+
+    def test_partner_lead_must_be_one_of_its_contacts(self):
+        stranger = self.env["res.partner"].create({"name": "Someone else"})
+        with self.assertRaisesRegex(ValidationError, "must be one of the partner"):
+            self.trust.link_partner_lead_id = stranger

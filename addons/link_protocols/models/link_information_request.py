@@ -1,0 +1,433 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+OPEN_STATES = ("sent", "acknowledged", "extended")
+BATCH = 500
+
+
+class LinkInformationRequest(models.Model):
+    """A written request for information to a statutory partner, on the clock
+    of the protocol that covers it (20 working days in the Lewisham model)."""
+
+    _name = "link.information.request"
+    _description = "Information request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_sent desc, id desc"
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    subject = fields.Char(required=True, tracking=True)
+    request = fields.Html(string="What is asked")
+    partner_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_company", "=", True)],
+    )
+    partner_lead_id = fields.Many2one(
+        "res.partner",
+        string="Their lead",
+        compute="_compute_partner_defaults",
+        store=True,
+        readonly=False,
+        domain="[('parent_id', '=', partner_id)]",
+    )
+    requester_id = fields.Many2one(
+        "res.users",
+        string="Requested by",
+        required=True,
+        default=lambda self: self.env.user,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    protocol_id = fields.Many2one(
+        "link.protocol",
+        compute="_compute_partner_defaults",
+        store=True,
+        readonly=False,
+        index=True,
+    )
+    sla_id = fields.Many2one(
+        "link.protocol.sla",
+        string="Response time",
+        compute="_compute_sla_id",
+        store=True,
+        readonly=False,
+        domain="[('protocol_id', '=', protocol_id)]",
+    )
+    date_sent = fields.Date(string="Sent on", tracking=True, index=True, copy=False)
+    due_date = fields.Date(
+        compute="_compute_due_date",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    date_acknowledged = fields.Date(string="Acknowledged on", copy=False)
+    extension_date = fields.Date(
+        string="Extended to",
+        tracking=True,
+        copy=False,
+        help="A new date agreed with the partner.",
+    )
+    extension_reason = fields.Selection(
+        [
+            ("not_available", "Information not readily available"),
+            ("confidentiality", "Confidentiality"),
+        ],
+        copy=False,
+    )
+    effective_due_date = fields.Date(
+        string="Answer due",
+        compute="_compute_effective_due_date",
+        store=True,
+        index=True,
+    )
+    date_answered = fields.Date(string="Answered on", tracking=True, copy=False)
+    answer = fields.Html(copy=False)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("sent", "Sent"),
+            ("acknowledged", "Acknowledged"),
+            ("extended", "Extended"),
+            ("answered", "Answered"),
+            ("withdrawn", "Withdrawn"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    days_taken = fields.Integer(
+        string="Working days taken",
+        compute="_compute_outcome",
+        store=True,
+        aggregator="avg",
+    )
+    on_time = fields.Boolean(compute="_compute_outcome", store=True)
+    on_time_rate = fields.Float(
+        string="On time (%)",
+        compute="_compute_outcome",
+        store=True,
+        aggregator="avg",
+        help="100 for an answer on time, 0 for a late one: averaged, the share "
+        "answered on time.",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    reminder_date = fields.Date(compute="_compute_reminder_date", store=True)
+    reminder_done = fields.Boolean(copy=False)
+    escalated = fields.Boolean(copy=False)
+
+    # --- defaults from the partner and its protocol ---------------------------
+
+    @api.depends("partner_id")
+    def _compute_partner_defaults(self):
+        protocols = self.env["link.protocol"].search(
+            [("state", "=", "agreed"), ("partner_ids", "in", self.partner_id.ids)],
+            order="date_issue desc",
+        )
+        for request in self:
+            request.partner_lead_id = request.partner_id.link_partner_lead_id
+            request.protocol_id = protocols.filtered(
+                lambda p, r=request: r.partner_id in p.partner_ids
+            )[:1]
+
+    @api.depends("protocol_id")
+    def _compute_sla_id(self):
+        sla_type = self.env.ref(
+            "link_protocols.link_sla_type_information_request", raise_if_not_found=False
+        )
+        for request in self:
+            request.sla_id = (
+                request.protocol_id.sla_for(sla_type) if sla_type else False
+            )
+
+    # --- clocks ------------------------------------------------------------------
+
+    def _by_clock(self, date_field):
+        """Group records whose clock has started by (term, calendar)."""
+        groups = defaultdict(lambda: self.browse())
+        for request in self:
+            if request.sla_id and request[date_field]:
+                groups[request.sla_id, request.company_id.resource_calendar_id] |= (
+                    request
+                )
+        return groups
+
+    @api.depends("date_sent", "sla_id.days", "sla_id.working_days")
+    def _compute_due_date(self):
+        self.due_date = False
+        for (sla, calendar), requests in self._by_clock("date_sent").items():
+            dues = sla.due_dates(requests.mapped("date_sent"), calendar)
+            for request, due in zip(requests, dues, strict=True):
+                request.due_date = due
+
+    @api.depends("due_date", "extension_date")
+    def _compute_effective_due_date(self):
+        for request in self:
+            request.effective_due_date = request.extension_date or request.due_date
+
+    @api.depends("effective_due_date", "company_id.link_reminder_working_days")
+    def _compute_reminder_date(self):
+        self.reminder_date = False
+        by_calendar = defaultdict(lambda: self.browse())
+        for request in self.filtered("effective_due_date"):
+            key = (request.company_id.resource_calendar_id, request.company_id)
+            by_calendar[key] |= request
+        for (calendar, company), requests in by_calendar.items():
+            days = company.link_reminder_working_days or 0
+            if not calendar or days <= 0:
+                continue
+            dates = calendar.link_add_working_days(
+                requests.mapped("effective_due_date"), -days
+            )
+            for request, reminder in zip(requests, dates, strict=True):
+                request.reminder_date = reminder
+
+    @api.depends("date_sent", "date_answered", "effective_due_date", "state")
+    def _compute_outcome(self):
+        self.update({"days_taken": 0, "on_time": False, "on_time_rate": 0.0})
+        answered = self.filtered(
+            lambda r: r.state == "answered" and r.date_sent and r.date_answered
+        )
+        by_calendar = defaultdict(lambda: self.browse())
+        for request in answered:
+            by_calendar[request.company_id.resource_calendar_id] |= request
+        for calendar, requests in by_calendar.items():
+            taken = calendar.link_working_days_between(
+                requests.mapped("date_sent"), requests.mapped("date_answered")
+            )
+            for request, days in zip(requests, taken, strict=True):
+                on_time = bool(
+                    request.effective_due_date
+                    and request.date_answered <= request.effective_due_date
+                )
+                request.update(
+                    {
+                        "days_taken": days,
+                        "on_time": on_time,
+                        "on_time_rate": 100.0 if on_time else 0.0,
+                    }
+                )
+
+    @api.depends_context("date")
+    @api.depends("state", "effective_due_date")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for request in self:
+            request.is_overdue = bool(
+                request.state in OPEN_STATES
+                and request.effective_due_date
+                and request.effective_due_date < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue requests."))
+        domain = [
+            ("state", "in", OPEN_STATES),
+            ("effective_due_date", "<", fields.Date.context_today(self)),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    # --- checks ---------------------------------------------------------------
+
+    @api.constrains("date_sent", "due_date", "extension_date", "date_answered")
+    def _check_dates(self):
+        for request in self:
+            if (
+                request.date_sent
+                and request.due_date
+                and request.due_date < request.date_sent
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(ref)s cannot be due (%(due)s) before it was sent "
+                        "(%(sent)s).",
+                        ref=request.name,
+                        due=request.due_date,
+                        sent=request.date_sent,
+                    )
+                )
+            if (
+                request.extension_date
+                and request.due_date
+                and request.extension_date <= request.due_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "An extension must move the deadline later than %(due)s.",
+                        due=request.due_date,
+                    )
+                )
+            if (
+                request.date_answered
+                and request.date_sent
+                and request.date_answered < request.date_sent
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(ref)s cannot be answered before it was sent.",
+                        ref=request.name,
+                    )
+                )
+
+    # --- life cycle --------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "link.information.request"
+                )
+        return super().create(vals_list)
+
+    def action_send(self):
+        template = self.env.ref("link_protocols.mail_template_link_information_request")
+        for request in self:
+            if request.state != "draft":
+                raise UserError(
+                    self.env._("%(ref)s was already sent.", ref=request.name)
+                )
+            if not request.partner_lead_id.email:
+                raise UserError(
+                    self.env._(
+                        "%(ref)s needs the partner's nominated lead, with an email "
+                        "address, to be sent to.",
+                        ref=request.name,
+                    )
+                )
+        today = fields.Date.context_today(self)
+        for request in self:
+            request.write({"state": "sent", "date_sent": request.date_sent or today})
+            request.message_subscribe(partner_ids=request.partner_lead_id.ids)
+            request.message_post_with_source(
+                template, message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+
+    def action_acknowledge(self):
+        self._check_state(
+            ("sent",), self.env._("Only a sent request can be acknowledged.")
+        )
+        self.write(
+            {
+                "state": "acknowledged",
+                "date_acknowledged": fields.Date.context_today(self),
+            }
+        )
+
+    def action_extend(self):
+        self._check_state(
+            OPEN_STATES, self.env._("Only an open request can be extended.")
+        )
+        for request in self:
+            if not (request.extension_date and request.extension_reason):
+                raise UserError(
+                    self.env._(
+                        "Enter the new date agreed with the partner and the reason "
+                        "for the extension of %(ref)s.",
+                        ref=request.name,
+                    )
+                )
+        self.state = "extended"
+
+    def action_answer(self):
+        self._check_state(
+            OPEN_STATES,
+            self.env._("A request can only be answered after it has been sent."),
+        )
+        today = fields.Date.context_today(self)
+        for request in self:
+            request.write(
+                {"state": "answered", "date_answered": request.date_answered or today}
+            )
+
+    def action_withdraw(self):
+        self._check_state(
+            ("draft", *OPEN_STATES),
+            self.env._("Only an open request can be withdrawn."),
+        )
+        self.state = "withdrawn"
+
+    def _check_state(self, states, message):
+        if any(request.state not in states for request in self):
+            raise UserError(message)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        if any(request.state != "draft" for request in self):
+            raise UserError(
+                self.env._(
+                    "A request that was sent keeps its history: withdraw it instead "
+                    "of deleting it."
+                )
+            )
+
+    # --- deadlines --------------------------------------------------------------
+
+    @api.model
+    def _cron_link_deadlines(self):
+        """A reminder to the requester before each deadline and an escalation
+        once it has passed: exactly once each, a batch at a time."""
+        today = fields.Date.context_today(self)
+        open_requests = [("state", "in", OPEN_STATES)]
+        self._schedule_deadline_activities(
+            [
+                *open_requests,
+                ("reminder_done", "=", False),
+                ("reminder_date", "<=", today),
+            ],
+            "link_protocols.mail_activity_type_link_ir_reminder",
+            "reminder_done",
+            lambda request: request.requester_id,
+            self.env._("The partner's answer is due soon"),
+        )
+        self._schedule_deadline_activities(
+            [
+                *open_requests,
+                ("escalated", "=", False),
+                ("effective_due_date", "<", today),
+            ],
+            "link_protocols.mail_activity_type_link_ir_escalation",
+            "escalated",
+            lambda request: (
+                request.company_id.link_escalation_user_id or request.requester_id
+            ),
+            self.env._("The partner missed the deadline"),
+        )
+
+    def _schedule_deadline_activities(self, domain, type_xmlid, flag, user_of, summary):
+        activity_type = self.env.ref(type_xmlid)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        Activity = self.env["mail.activity"].with_context(
+            mail_activity_quick_update=True
+        )
+        while requests := self.search(domain, limit=BATCH, order="id"):
+            Activity.create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": request.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user_of(request).id,
+                        "date_deadline": request.effective_due_date,
+                        "summary": summary,
+                    }
+                    for request in requests
+                ]
+            )
+            requests.write({flag: True})

@@ -1,0 +1,44 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields, models
+
+
+class LinkProtocolSla(models.Model):
+    _name = "link.protocol.sla"
+    _description = "Response time agreed in a protocol"
+    _order = "protocol_id, type_id"
+
+    protocol_id = fields.Many2one(
+        "link.protocol", required=True, ondelete="cascade", index=True
+    )
+    type_id = fields.Many2one(
+        "link.sla.type", string="Covers", required=True, ondelete="restrict"
+    )
+    days = fields.Integer(required=True, default=20)
+    working_days = fields.Boolean(
+        default=True, help="Count weekdays less bank holidays, not calendar days."
+    )
+
+    _sql_constraints = [
+        (
+            "days_positive",
+            "CHECK(days > 0)",
+            "A response time must be at least one day.",
+        ),
+    ]
+
+    def _compute_display_name(self):
+        for sla in self:
+            unit = (
+                self.env._("working days") if sla.working_days else self.env._("days")
+            )
+            sla.display_name = f"{sla.type_id.name}: {sla.days} {unit}"
+
+    def due_dates(self, start_dates, calendar):
+        """Due dates of this term for many start dates at once."""
+        self.ensure_one()
+        if self.working_days:
+            return calendar.link_add_working_days(start_dates, self.days)
+        return [start + timedelta(days=self.days) for start in start_dates]
