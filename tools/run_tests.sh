@@ -77,6 +77,13 @@ if [ "${LINK_TEST_SKIP_LINT:-}" != 1 ]; then
   fi
 fi
 
+# --- Headless Chromium, for the tours ----------------------------------------------
+# Odoo skips a browser test when it finds no Chrome; here that is a failure.
+if ! command -v chromium >/dev/null && ! command -v google-chrome >/dev/null; then
+  say "Chromium: installing it from Debian packages"
+  apt_install chromium || die "Chromium is needed for the browser tests and could not be installed."
+fi
+
 # --- PostgreSQL ----------------------------------------------------------------
 WORK=$(mktemp -d /tmp/link-tests.XXXXXX)
 chmod 755 "$WORK"
@@ -242,22 +249,26 @@ else
   [ "$odoo_failed" = 0 ] || fail "odoo --test-enable: $summary"
 fi
 check_log "$WORK/odoo-tests.log" "odoo --test-enable"
+if grep -E ' INFO .*: skipped ' "$WORK/odoo-tests.log"; then
+  fail "odoo --test-enable skipped tests (a browser test without Chromium?)"
+fi
 
 say "Tests with pytest-odoo (addon tests and the cross-addon tests in tests/)"
 (cd "$ROOT" && "$PYTHON" -m pytest -p no:cacheprovider -q \
   --odoo-config="$CONF" --odoo-database="$MAIN_DB" --odoo-http \
   --odoo-log-level=info --odoo-extra test-enable --odoo-extra "logfile=$WORK/pytest-odoo.log" \
   --junitxml="$WORK/pytest.xml" addons tests) || fail "pytest-odoo"
-read -r py_passed py_failed < <("$PYTHON" - "$WORK/pytest.xml" <<'EOF' || echo "0 1"
+read -r py_passed py_failed py_skipped < <("$PYTHON" - "$WORK/pytest.xml" <<'EOF' || echo "0 1 0"
 import sys, xml.etree.ElementTree as ET
 # One <testcase> per test (the suites' "tests" totals also count subtests).
 cases = list(ET.parse(sys.argv[1]).getroot().iter("testcase"))
 outcome = lambda case: {child.tag for child in case}
 bad = sum(1 for c in cases if outcome(c) & {"failure", "error"})
 skipped = sum(1 for c in cases if "skipped" in outcome(c))
-print(len(cases) - bad - skipped, bad)
+print(len(cases) - bad - skipped, bad, skipped)
 EOF
 )
+[ "$py_skipped" = 0 ] || fail "pytest-odoo skipped $py_skipped tests (a browser test without Chromium?)"
 [ -f "$WORK/pytest-odoo.log" ] && check_log "$WORK/pytest-odoo.log" "pytest-odoo"
 
 say "Done"
