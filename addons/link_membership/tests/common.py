@@ -24,10 +24,11 @@ class LinkCase(TransactionCase):
 
     @classmethod
     def _set_aside_demo_data(cls, wards=False):
-        """Archive existing members (and wards) so a test counts its own."""
-        cls.env["res.partner"].search([("link_membership_type", "!=", False)]).write(
-            {"active": False}
-        )
+        """Archive existing members (and wards) so a test counts its own.
+        Members with a login are left alone: Odoo keeps their contact active."""
+        cls.env["res.partner"].search(
+            [("link_membership_type", "!=", False), ("user_ids", "=", False)]
+        ).write({"active": False})
         if wards:
             cls.env["link.ward"].search([]).write({"active": False})
 

@@ -229,9 +229,14 @@ class TestDeadlineCron(ProtocolCase):
 
     def test_cron_queries_do_not_grow_with_requests(self):
         Request = self.env["link.information.request"]
+        self._requests(2, date(2026, 12, 18))
+        with freeze_time("2027-01-21"):
+            Request._cron_link_deadlines()  # warm the caches
         self._requests(5, date(2026, 12, 18))
-        with freeze_time("2027-01-21"), self.assertQueryCount(37):
+        self.env.flush_all()
+        with freeze_time("2027-01-21"), self.assertQueryCount(20):
             Request._cron_link_deadlines()
         self._requests(50, date(2026, 12, 18))
-        with freeze_time("2027-01-21"), self.assertQueryCount(37):
+        self.env.flush_all()
+        with freeze_time("2027-01-21"), self.assertQueryCount(20):
             Request._cron_link_deadlines()
