@@ -6,3 +6,5 @@ from . import link_sla_type
 from . import link_protocol
 from . import link_protocol_sla
 from . import link_information_request
+from . import link_opportunity
+from . import link_opportunity_recipient
