@@ -9,7 +9,7 @@
     "website": "https://github.com/link-host-suite/link-host-suite",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["link_membership", "resource", "mail"],
+    "depends": ["link_membership", "resource", "mail", "calendar"],
     "external_dependencies": {"python": ["holidays"]},
     "data": [
         "security/ir.model.access.csv",
@@ -18,11 +18,14 @@
         "views/link_sla_type_views.xml",
         "views/res_partner_views.xml",
         "views/link_information_request_views.xml",
+        "views/link_representation_views.xml",
+        "views/link_representation_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/link_protocol_demo.xml",
         "demo/link_information_request_demo.xml",
+        "demo/link_representation_demo.xml",
     ],
 }

@@ -6,3 +6,7 @@ from . import link_sla_type
 from . import link_protocol
 from . import link_protocol_sla
 from . import link_information_request
+from . import link_representation
+from . import link_representation_report
+from . import calendar_event
+from . import mail_activity
