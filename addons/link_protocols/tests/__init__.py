@@ -1,3 +1,4 @@
 from . import test_link_protocol
 from . import test_working_days
 from . import test_information_request
+from . import test_representation
