@@ -28,12 +28,18 @@ class CalendarEvent(models.Model):
             }
         )
         by_id = {seat.id: seat for seat in seats}
+        default_partners = (
+            seats
+            and self.default_get(["partner_ids"]).get("partner_ids")
+            or [self.env.user.partner_id.id]
+        )
         for vals in vals_list:
             seat = by_id.get(vals.get("link_representation_id"))
             if not seat:
                 continue
-            partners = vals.get("partner_ids") or [
-                Command.link(self.env.user.partner_id.id)
+            partners = [
+                Command.link(command) if isinstance(command, int) else command
+                for command in vals.get("partner_ids") or default_partners
             ]
             vals["partner_ids"] = [*partners, *seat._attendee_commands()]
         return super().create(vals_list)

@@ -120,7 +120,10 @@ class TestRepresentation(RepresentationCase):
         meeting = self._meeting(seat, date(2026, 3, 2))
         self.assertIn(self.ada, meeting.partner_ids)
         self.assertIn(self.ben, meeting.partner_ids)
+        self.assertIn(self.staff.partner_id, meeting.partner_ids)
         self.assertEqual(seat.meeting_count, 1)
+        chosen = self._meeting(seat, date(2026, 3, 9), partner_ids=[self.lead.id])
+        self.assertEqual(chosen.partner_ids, self.lead | self.ada | self.ben)
         action = seat.action_plan_meeting()
         self.assertEqual(action["context"]["default_link_representation_id"], seat.id)
 
