@@ -9,7 +9,7 @@
     "website": "https://github.com/link-host-suite/link-host-suite",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["link_membership", "resource", "mail", "portal"],
+    "depends": ["link_membership", "resource", "mail", "calendar", "portal"],
     "external_dependencies": {"python": ["holidays"]},
     "data": [
         "security/ir.model.access.csv",
@@ -20,6 +20,8 @@
         "views/link_sla_type_views.xml",
         "views/res_partner_views.xml",
         "views/link_information_request_views.xml",
+        "views/link_representation_views.xml",
+        "views/link_representation_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/link_opportunity_views.xml",
         "views/link_opportunity_portal_templates.xml",
@@ -32,5 +34,6 @@
         "demo/link_protocol_demo.xml",
         "demo/link_information_request_demo.xml",
         "demo/link_opportunity_demo.xml",
+        "demo/link_representation_demo.xml",
     ],
 }

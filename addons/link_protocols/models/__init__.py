@@ -8,3 +8,7 @@ from . import link_protocol_sla
 from . import link_information_request
 from . import link_opportunity
 from . import link_opportunity_recipient
+from . import link_representation
+from . import link_representation_report
+from . import calendar_event
+from . import mail_activity

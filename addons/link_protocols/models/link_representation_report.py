@@ -1,0 +1,154 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class LinkRepresentationReport(models.Model):
+    """What the representative reports back to the steering group after a
+    meeting of an external body; attendance and hours feed contract
+    monitoring."""
+
+    _name = "link.representation.report"
+    _description = "Report back from a representation"
+    _order = "date desc, id desc"
+
+    representation_id = fields.Many2one(
+        "link.representation",
+        string="Seat",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    partner_id = fields.Many2one(
+        related="representation_id.partner_id", string="Body", store=True
+    )
+    event_id = fields.Many2one(
+        "calendar.event",
+        string="Meeting",
+        index="btree_not_null",
+        ondelete="set null",
+        domain="[('link_representation_id', '=', representation_id)]",
+    )
+    representative_id = fields.Many2one(
+        "res.partner",
+        string="Reported by",
+        compute="_compute_representative_id",
+        store=True,
+        readonly=False,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    summary = fields.Html()
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "link_representation_report_ir_attachment_rel",
+        "report_id",
+        "attachment_id",
+        string="Attachments",
+    )
+    attended = fields.Boolean(
+        default=True, help="The LINk was represented at the meeting."
+    )
+    attendance_count = fields.Integer(
+        string="Meetings attended",
+        compute="_compute_attendance_count",
+        store=True,
+        aggregator="sum",
+    )
+    hours = fields.Float(
+        aggregator="sum", help="Time given to the meeting, preparation and travel."
+    )
+
+    @api.depends("representation_id")
+    def _compute_representative_id(self):
+        for report in self:
+            report.representative_id = report.representation_id.representative_id
+
+    @api.depends("attended")
+    def _compute_attendance_count(self):
+        for report in self:
+            report.attendance_count = 1 if report.attended else 0
+
+    @api.depends("representation_id", "date")
+    def _compute_display_name(self):
+        for report in self:
+            report.display_name = self.env._(
+                "%(seat)s, %(date)s",
+                seat=report.representation_id.name or "",
+                date=report.date or "",
+            )
+
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        for report in self:
+            if report.date and report.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "A report back on %(seat)s cannot be dated in the future "
+                        "(%(date)s).",
+                        seat=report.representation_id.name,
+                        date=report.date,
+                    )
+                )
+
+    @api.constrains("hours")
+    def _check_hours(self):
+        for report in self:
+            if report.hours < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Hours cannot be negative (%(hours)s on %(seat)s).",
+                        hours=report.hours,
+                        seat=report.representation_id.name,
+                    )
+                )
+
+    @api.constrains("event_id", "representation_id")
+    def _check_event(self):
+        for report in self:
+            if (
+                report.event_id
+                and report.event_id.link_representation_id != report.representation_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The meeting %(meeting)s is not a meeting of %(seat)s.",
+                        meeting=report.event_id.name,
+                        seat=report.representation_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        reports = super().create(vals_list)
+        for report in reports:
+            report.attachment_ids.filtered(lambda a: not a.res_id).write(
+                {"res_model": self._name, "res_id": report.id}
+            )
+        reports._link_close_report_back()
+        return reports
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "event_id" in vals:
+            self._link_close_report_back()
+        return res
+
+    def _link_close_report_back(self):
+        """The report back for a meeting is done once it is recorded."""
+        reported = self.filtered("event_id")
+        if not reported:
+            return
+        # A report recorded before the cron ran needs no reminder at all.
+        reported.event_id.filtered(lambda e: not e.link_report_scheduled).sudo().write(
+            {"link_report_scheduled": True}
+        )
+        activities = self.env["mail.activity"].search(
+            [
+                ("link_meeting_id", "in", reported.event_id.ids),
+                ("res_model", "=", "link.representation"),
+            ]
+        )
+        if activities:
+            activities.action_feedback(feedback=self.env._("Report back recorded."))
