@@ -117,6 +117,35 @@ class TestOpportunity(OpportunityCase):
             opportunity.recipient_ids.partner_id - mails.recipient_ids, newcomer
         )
 
+    def test_members_replies_land_on_the_opportunity(self):
+        opportunity = self._opportunity()
+        opportunity.action_circulate()
+        sent = (
+            self.env["mail.mail"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", "link.opportunity"),
+                    ("res_id", "=", opportunity.id),
+                    ("recipient_ids", "in", self.ada.ids),
+                ]
+            )
+        )
+        reply = (
+            "From: Ada <ada@example.org>\r\n"
+            "To: link@example.org\r\n"
+            f"Subject: Re: {sent.subject}\r\n"
+            f"In-Reply-To: {sent.message_id}\r\n"
+            "Message-ID: <ada-reply@example.org>\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            "Option two would suit older people in my ward.\r\n"
+        )
+        self.assertEqual(
+            self.env["mail.thread"].message_process(False, reply), opportunity.id
+        )
+        self.assertIn("Option two", opportunity.message_ids[0].body)
+        self.assertEqual(opportunity.message_ids[0].author_id, self.ada)
+
     def test_a_batch_costs_the_same_whatever_its_size(self):
         Partner = self.env["res.partner"]
 
