@@ -12,7 +12,9 @@
     "depends": ["link_membership"],
     "data": [
         "security/ir.model.access.csv",
+        "data/link_workplan_data.xml",
         "views/link_workplan_views.xml",
+        "views/link_workplan_action_views.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/link_workplan_demo.xml"],

@@ -26,6 +26,12 @@ class LinkWorkplan(models.Model):
     )
     approved_on = fields.Date(readonly=True, copy=False)
     description = fields.Html()
+    workstream_ids = fields.One2many(
+        "link.workstream", "workplan_id", string="Work streams"
+    )
+    action_ids = fields.One2many(
+        "link.workplan.action", "workplan_id", string="Actions"
+    )
     active = fields.Boolean(default=True)
 
     @api.constrains("date_start", "date_end")

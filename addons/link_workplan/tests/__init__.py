@@ -1,1 +1,2 @@
 from . import test_link_workplan
+from . import test_workplan_actions

@@ -1,0 +1,236 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .deadline import PRECISIONS, parse_deadline
+
+RAG = [("red", "Red"), ("amber", "Amber"), ("green", "Green")]
+DUE_SOON_DAYS = 30
+ONGOING_QUIET_DAYS = 90
+BATCH = 500
+
+
+def worst_rag(statuses):
+    """The worst of several RAG statuses (red before amber before green)."""
+    for status in ("red", "amber", "green"):
+        if status in statuses:
+            return status
+    return False
+
+
+class LinkWorkplanAction(models.Model):
+    """An action of the plan: what, who leads, who supports, by when (in the
+    plan's own words), progress as a dated log, outcome and review."""
+
+    _name = "link.workplan.action"
+    _description = "Work plan action"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "workstream_id, sequence, id"
+
+    name = fields.Text(string="Action", required=True)
+    sequence = fields.Integer(default=10)
+    workstream_id = fields.Many2one(
+        "link.workstream",
+        string="Work stream",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    workplan_id = fields.Many2one(
+        related="workstream_id.workplan_id", store=True, index=True
+    )
+    target_id = fields.Many2one(
+        "link.workplan.target",
+        index=True,
+        domain="[('workstream_id', '=', workstream_id)]",
+    )
+    lead_id = fields.Many2one("res.partner", index=True, tracking=True)
+    support_ids = fields.Many2many("res.partner")
+    support_all_volunteers = fields.Boolean(string="All volunteers")
+    deadline_text = fields.Char(
+        string="Deadline",
+        tracking=True,
+        help="As the plan words it: 9 July 2010, March 2011, End of August, "
+        "December school holiday, Ongoing...",
+    )
+    deadline_date = fields.Date(
+        string="Due by",
+        compute="_compute_deadline",
+        store=True,
+        readonly=False,
+        index=True,
+        help="The last day of the period the deadline names.",
+    )
+    deadline_precision = fields.Selection(
+        PRECISIONS, compute="_compute_deadline", store=True, readonly=False
+    )
+    state = fields.Selection(
+        [
+            ("todo", "Not started"),
+            ("progress", "In progress"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="todo",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    progress_ids = fields.One2many("link.workplan.progress", "action_id")
+    last_progress_date = fields.Date(compute="_compute_last_progress_date", store=True)
+    outcome = fields.Text()
+    review_date = fields.Date()
+    rag_review_ids = fields.One2many("link.rag.review", "action_id", string="Reviews")
+    rag_suggested = fields.Selection(
+        RAG, string="Suggested RAG", compute="_compute_rag_suggested"
+    )
+    rag_reviewed = fields.Selection(
+        RAG,
+        string="Reviewed RAG",
+        compute="_compute_rag_reviewed",
+        store=True,
+        index=True,
+    )
+    reminder_done = fields.Boolean(copy=False)
+    overdue_done = fields.Boolean(copy=False)
+
+    def _deadline_reference(self):
+        return self.workstream_id.workplan_id.date_start or fields.Date.today()
+
+    @api.depends("deadline_text", "workstream_id.workplan_id.date_start")
+    def _compute_deadline(self):
+        for action in self:
+            try:
+                action.deadline_date, action.deadline_precision = parse_deadline(
+                    action.deadline_text, action._deadline_reference()
+                )
+            except ValueError:  # refused by _check_deadline_text
+                action.deadline_date, action.deadline_precision = False, False
+
+    @api.constrains("deadline_text")
+    def _check_deadline_text(self):
+        for action in self:
+            try:
+                parse_deadline(action.deadline_text, action._deadline_reference())
+            except ValueError:
+                raise ValidationError(
+                    self.env._(
+                        "Cannot read the deadline “%(text)s”: write a date (9 July "
+                        "2010), a month (March 2011), a school holiday or term "
+                        "(December school holiday), a season, or “Ongoing”.",
+                        text=action.deadline_text,
+                    )
+                ) from None
+
+    @api.depends("progress_ids.date")
+    def _compute_last_progress_date(self):
+        for action in self:
+            action.last_progress_date = max(
+                action.progress_ids.mapped("date"), default=False
+            )
+
+    @api.depends_context("date")
+    @api.depends("state", "deadline_date", "deadline_precision", "last_progress_date")
+    def _compute_rag_suggested(self):
+        today = fields.Date.context_today(self)
+        for action in self:
+            action.rag_suggested = action._suggest_rag(today)
+
+    def _suggest_rag(self, today):
+        """Green when done or on track, amber when due soon (or ongoing with
+        no progress for three months), red when past its deadline."""
+        if self.state == "cancelled":
+            return False
+        if self.state == "done":
+            return "green"
+        if self.deadline_precision == "ongoing" or not self.deadline_date:
+            quiet_since = today - timedelta(days=ONGOING_QUIET_DAYS)
+            recent = self.last_progress_date and self.last_progress_date >= quiet_since
+            return "green" if recent else "amber"
+        if self.deadline_date < today:
+            return "red"
+        if self.deadline_date - today <= timedelta(days=DUE_SOON_DAYS):
+            return "amber"
+        return "green"
+
+    @api.depends("rag_review_ids.status", "rag_review_ids.date")
+    def _compute_rag_reviewed(self):
+        for action in self:
+            latest = action.rag_review_ids.sorted(lambda r: (r.date, r.id))[-1:]
+            action.rag_reviewed = latest.status
+
+    @api.constrains("target_id", "workstream_id")
+    def _check_target_stream(self):
+        for action in self:
+            if (
+                action.target_id
+                and action.target_id.workstream_id != action.workstream_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The target of an action must belong to its work stream."
+                    )
+                )
+
+    def _deadline_user(self):
+        """Who is reminded: the lead when they have a login, else the stream's
+        host team support."""
+        return self.lead_id.user_ids[:1] or self.workstream_id.responsible_user_id
+
+    @api.model
+    def _cron_link_deadlines(self):
+        """A reminder before each deadline and a notice to the stream once it has
+        passed: once each, a batch at a time."""
+        today = fields.Date.context_today(self)
+        notice = self.env.company.link_workplan_notice_days
+        open_actions = [
+            ("state", "in", ("todo", "progress")),
+            ("deadline_date", "!=", False),
+        ]
+        self._schedule(
+            [
+                *open_actions,
+                ("reminder_done", "=", False),
+                ("deadline_date", "<=", today + timedelta(days=notice)),
+            ],
+            "link_workplan.mail_activity_type_link_action_deadline",
+            "reminder_done",
+            lambda action: action._deadline_user(),
+            self.env._("Action due"),
+        )
+        self._schedule(
+            [
+                *open_actions,
+                ("overdue_done", "=", False),
+                ("deadline_date", "<", today),
+            ],
+            "link_workplan.mail_activity_type_link_action_overdue",
+            "overdue_done",
+            lambda action: action.workstream_id.responsible_user_id,
+            self.env._("Action overdue"),
+        )
+
+    def _schedule(self, domain, type_xmlid, flag, user_of, summary):
+        activity_type = self.env.ref(type_xmlid)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        Activity = self.env["mail.activity"].with_context(
+            mail_activity_quick_update=True
+        )
+        while actions := self.search(domain, limit=BATCH, order="id"):
+            Activity.create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": action.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user_of(action).id,
+                        "date_deadline": action.deadline_date,
+                        "summary": summary,
+                    }
+                    for action in actions
+                ]
+            )
+            actions.write({flag: True})

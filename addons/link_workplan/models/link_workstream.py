@@ -1,0 +1,84 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+from .link_workplan_action import RAG, worst_rag
+
+
+class LinkWorkstream(models.Model):
+    """A work stream of the plan: a task group, a sub group, a representation
+    or a monitoring line (the Southwark categories)."""
+
+    _name = "link.workstream"
+    _description = "Work stream"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "workplan_id, sequence, id"
+
+    name = fields.Char(required=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    workplan_id = fields.Many2one(
+        "link.workplan",
+        string="Work plan",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    category = fields.Selection(
+        [
+            ("task_group", "Task group"),
+            ("sub_group", "Sub group"),
+            ("representation", "Representation"),
+            ("monitoring", "Monitoring"),
+        ],
+        required=True,
+        default="task_group",
+        tracking=True,
+    )
+    aim = fields.Html(string="Aim / terms of reference")
+    lead_id = fields.Many2one("res.partner", tracking=True)
+    responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Host team support",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Gets the deadline reminders of actions whose lead has no login.",
+    )
+    member_ids = fields.Many2many("res.partner", string="Members")
+    review_frequency = fields.Selection(
+        [
+            ("monthly", "Monthly"),
+            ("quarterly", "Quarterly"),
+            ("six_monthly", "Six-monthly"),
+            ("annual", "Annual"),
+        ],
+        default="quarterly",
+    )
+    next_review_date = fields.Date(index=True)
+    target_ids = fields.One2many(
+        "link.workplan.target", "workstream_id", string="Targets"
+    )
+    action_ids = fields.One2many(
+        "link.workplan.action", "workstream_id", string="Actions"
+    )
+    rag_review_ids = fields.One2many(
+        "link.rag.review", "workstream_id", string="Reviews"
+    )
+    rag_suggested = fields.Selection(
+        RAG, string="Suggested RAG", compute="_compute_rag_suggested"
+    )
+    rag_reviewed = fields.Selection(
+        RAG, string="Reviewed RAG", compute="_compute_rag_reviewed", store=True
+    )
+    active = fields.Boolean(default=True)
+
+    @api.depends_context("date")
+    @api.depends("action_ids.rag_suggested")
+    def _compute_rag_suggested(self):
+        for stream in self:
+            stream.rag_suggested = worst_rag(stream.action_ids.mapped("rag_suggested"))
+
+    @api.depends("rag_review_ids.status", "rag_review_ids.date")
+    def _compute_rag_reviewed(self):
+        for stream in self:
+            latest = stream.rag_review_ids.sorted(lambda r: (r.date, r.id))[-1:]
+            stream.rag_reviewed = latest.status
