@@ -15,6 +15,7 @@
         "data/link_workplan_data.xml",
         "views/link_workplan_views.xml",
         "views/link_workplan_action_views.xml",
+        "views/link_workplan_import_views.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/link_workplan_demo.xml"],

@@ -1,2 +1,3 @@
 from . import test_link_workplan
 from . import test_workplan_actions
+from . import test_workplan_import
