@@ -5,3 +5,5 @@ from . import link_workstream
 from . import link_workplan_target
 from . import link_workplan_progress
 from . import link_rag_review
+from . import link_workplan_output
+from . import calendar_event

@@ -32,6 +32,9 @@ class LinkWorkplan(models.Model):
     action_ids = fields.One2many(
         "link.workplan.action", "workplan_id", string="Actions"
     )
+    output_ids = fields.One2many(
+        "link.workplan.output", "workplan_id", string="Outputs"
+    )
     active = fields.Boolean(default=True)
 
     @api.constrains("date_start", "date_end")

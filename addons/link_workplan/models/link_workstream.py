@@ -63,6 +63,9 @@ class LinkWorkstream(models.Model):
     rag_review_ids = fields.One2many(
         "link.rag.review", "workstream_id", string="Reviews"
     )
+    event_ids = fields.One2many(
+        "calendar.event", "link_workstream_id", string="Programme"
+    )
     rag_suggested = fields.Selection(
         RAG, string="Suggested RAG", compute="_compute_rag_suggested"
     )

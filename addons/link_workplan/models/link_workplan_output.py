@@ -1,0 +1,113 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class LinkWorkplanOutput(models.Model):
+    """A measurable output of the plan (the Derby outputs): target against the
+    previous year and the actual, entered by hand or counted from the suite's
+    own records by a declared measure."""
+
+    _name = "link.workplan.output"
+    _description = "Work plan output"
+    _order = "workplan_id, sequence, id"
+
+    workplan_id = fields.Many2one(
+        "link.workplan",
+        string="Work plan",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    workstream_id = fields.Many2one(
+        "link.workstream",
+        string="Work stream",
+        domain="[('workplan_id', '=', workplan_id)]",
+    )
+    sequence = fields.Integer(default=10)
+    objective = fields.Char(string="Strategic objective")
+    name = fields.Text(string="Output", required=True)
+    unit = fields.Char(help="What is counted, for example members or surveys.")
+    previous_year = fields.Float(help="Leave empty when there is no previous year.")
+    target = fields.Float(required=True)
+    date_start = fields.Date(string="From", required=True)
+    date_end = fields.Date(string="To", required=True)
+    measure = fields.Selection(
+        selection="_selection_measure",
+        help="Count the actual from the LINk's own records; empty: enter it by hand.",
+    )
+    actual_entered = fields.Float(string="Actual (entered)")
+    actual = fields.Float(compute="_compute_actual")
+    progress = fields.Float(string="Progress (%)", compute="_compute_actual")
+    owner_ids = fields.Many2many("res.partner", string="By whom")
+
+    @api.model
+    def _link_measures(self):
+        """{key: (label, model, date field, extra domain)}: what an output can
+        count in its period. Other addons add their own measures here."""
+        return {
+            "members_recruited": (
+                self.env._("Members recruited"),
+                "res.partner",
+                "link_join_date",
+                [("link_membership_type", "!=", False)],
+            ),
+            "full_members_recruited": (
+                self.env._("Full members recruited"),
+                "res.partner",
+                "link_join_date",
+                [("link_membership_type", "=", "full")],
+            ),
+            "actions_completed": (
+                self.env._("Work plan actions completed"),
+                "link.workplan.action",
+                "write_date",
+                [("state", "=", "done")],
+            ),
+        }
+
+    @api.model
+    def _selection_measure(self):
+        return [(key, label) for key, (label, *__) in self._link_measures().items()]
+
+    @api.constrains(
+        "target", "previous_year", "date_start", "date_end", "actual_entered"
+    )
+    def _check_output(self):
+        for output in self:
+            if min(output.target, output.previous_year, output.actual_entered) < 0:
+                raise ValidationError(
+                    self.env._("The figures of an output cannot be negative.")
+                )
+            if output.date_end < output.date_start:
+                raise ValidationError(
+                    self.env._("The period of an output ends before it starts.")
+                )
+
+    @api.depends_context("date")
+    @api.depends("measure", "date_start", "date_end", "actual_entered", "target")
+    def _compute_actual(self):
+        # One count per measure and period, whatever the number of outputs.
+        keys = {
+            (output.measure, output.date_start, output.date_end)
+            for output in self
+            if output.measure and output.date_start and output.date_end
+        }
+        measures = self._link_measures()
+        counted = {}
+        for measure, start, end in keys:
+            __, model, date_field, domain = measures[measure]
+            counted[measure, start, end] = (
+                self.env[model]
+                .sudo()
+                .search_count(
+                    [*domain, (date_field, ">=", start), (date_field, "<=", end)]
+                )
+            )
+        for output in self:
+            key = (output.measure, output.date_start, output.date_end)
+            output.actual = counted.get(key, output.actual_entered)
+            output.progress = (
+                100.0 * output.actual / output.target if output.target else 0.0
+            )
