@@ -12,7 +12,7 @@ from odoo.tools.misc import file_open
 
 from odoo.addons.link_membership.tests.common import LinkCase
 
-KENT = "link_workplan/tests/data/kent_action_plan.csv"
+KENT = "link_workplan/demo/kent_action_plan.csv"
 
 
 class TestWorkplanImport(LinkCase):
@@ -154,3 +154,22 @@ class TestWorkplanImport(LinkCase):
     def test_only_staff_import(self):
         with self.assertRaises(AccessError):
             self._import(self.kent, user=self.steering)
+
+    def test_the_imported_plan_prints_as_a_nested_list(self):
+        self._import(self.kent)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("link_workplan.report_workplan", self.plan.ids)[0]
+            .decode()
+        )
+        self.assertEqual(html.count("o_link_stream"), 5)
+        self.assertEqual(html.count("o_link_target_row"), 22)
+        self.assertEqual(html.count("o_link_action_row"), 55)
+        first_stream = html.index("Active engagement")
+        first_target = html.index("Target A:", first_stream)
+        first_action = html.index(
+            "Gather information on all PCT actively engaged groups"
+        )
+        self.assertLess(first_stream, first_target)
+        self.assertLess(first_target, first_action)
+        self.assertIn("Linked into above", html)

@@ -7,8 +7,9 @@ import re
 
 import openpyxl
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import file_open
 
 from ..models.deadline import parse_deadline
 
@@ -255,3 +256,16 @@ class LinkWorkplanImport(models.TransientModel):
         if action["progress"]:
             vals["progress_ids"] = [(0, 0, {"note": action["progress"]})]
         return vals
+
+    @api.model
+    def _import_demo(self, workplan_id, path):
+        """Demo data: import a plan shipped with the addon."""
+        with file_open(path, "rb") as plan:
+            data = plan.read()
+        self.create(
+            {
+                "workplan_id": workplan_id,
+                "file": base64.b64encode(data),
+                "filename": path.rsplit("/", 1)[-1],
+            }
+        ).action_import()
