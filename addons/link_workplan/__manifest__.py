@@ -17,8 +17,9 @@
         "views/link_workplan_action_views.xml",
         "views/link_workplan_import_views.xml",
         "views/link_workplan_output_views.xml",
+        "views/link_community_issue_views.xml",
         "report/link_workplan_report.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/link_workplan_demo.xml"],
+    "demo": ["demo/link_workplan_demo.xml", "demo/link_community_issue_demo.xml"],
 }

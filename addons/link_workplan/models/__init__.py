@@ -7,3 +7,8 @@ from . import link_workplan_progress
 from . import link_rag_review
 from . import link_workplan_output
 from . import calendar_event
+from . import link_issue_criterion
+from . import link_community_issue
+from . import link_community_issue_contact
+from . import link_community_issue_score
+from . import res_config_settings

@@ -45,8 +45,9 @@ class LinkWorkplanOutput(models.Model):
     @api.model
     def _link_measures(self):
         """{key: (label, model, date field, extra domain)}: what an output can
-        count in its period. Other addons add their own measures here."""
-        return {
+        count in its period. Measures over another LINk addon's records are
+        offered only when that addon is installed."""
+        measures = {
             "members_recruited": (
                 self.env._("Members recruited"),
                 "res.partner",
@@ -65,7 +66,32 @@ class LinkWorkplanOutput(models.Model):
                 "write_date",
                 [("state", "=", "done")],
             ),
+            "issues_reviewed": (
+                self.env._("Community issues reviewed"),
+                "link.community.issue",
+                "decision_date",
+                [("state", "=", "decided")],
+            ),
+            "surveys_run": (
+                self.env._("Surveys run"),
+                "link.opportunity",
+                "date_open",
+                [("kind", "in", ("survey", "questionnaire")), ("state", "!=", "new")],
+            ),
+            "events_attended": (
+                self.env._("Meetings and events attended"),
+                "link.representation.report",
+                "date",
+                [("attended", "=", True)],
+            ),
+            "visits_done": (
+                self.env._("Enter and view visits done"),
+                "link.ev.visit",
+                "date_visit",
+                [("state", "=", "done")],
+            ),
         }
+        return {key: m for key, m in measures.items() if m[1] in self.env}
 
     @api.model
     def _selection_measure(self):

@@ -2,3 +2,4 @@ from . import test_link_workplan
 from . import test_workplan_actions
 from . import test_workplan_import
 from . import test_workplan_outputs
+from . import test_community_issue

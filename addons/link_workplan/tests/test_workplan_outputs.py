@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, ValidationError
 
 from .test_workplan_actions import WorkplanCase
@@ -74,6 +76,30 @@ class TestOutputs(WorkplanCase):
             self.env.invalidate_all()
             with self.assertQueryCount(3):  # the outputs, then one count per measure
                 self.Output.browse(records.ids).mapped("actual")
+
+    def test_issues_reviewed_are_counted(self):
+        issues = self.env["link.community.issue"].create(
+            [
+                {
+                    "name": f"Issue {i}",
+                    "decision": "no_action",
+                    "decision_reason": "National",
+                }
+                for i in range(2)
+            ]
+        )
+        with freeze_time("2026-06-01"):
+            issues.action_decide()
+        output = self._output(
+            name="18 issues reviewed", target=18, measure="issues_reviewed"
+        )
+        self.assertEqual(output.actual, 2)
+
+    def test_measures_of_other_addons_only_when_installed(self):
+        offered = dict(self.env["link.workplan.output"]._selection_measure())
+        self.assertIn("issues_reviewed", offered)
+        self.assertEqual("link.ev.visit" in self.env, "visits_done" in offered)
+        self.assertEqual("link.opportunity" in self.env, "surveys_run" in offered)
 
     def test_bad_outputs_are_refused(self):
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
