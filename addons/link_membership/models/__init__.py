@@ -1,4 +1,5 @@
 from . import link_ward
+from . import link_activity_once_mixin
 from . import link_interest
 from . import res_company
 from . import res_config_settings

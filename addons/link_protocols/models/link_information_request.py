@@ -6,7 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 OPEN_STATES = ("sent", "acknowledged", "extended")
-BATCH = 500
 
 
 class LinkInformationRequest(models.Model):
@@ -15,7 +14,7 @@ class LinkInformationRequest(models.Model):
 
     _name = "link.information.request"
     _description = "Information request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
     _order = "date_sent desc, id desc"
 
     name = fields.Char(
@@ -385,49 +384,21 @@ class LinkInformationRequest(models.Model):
         once it has passed: exactly once each, a batch at a time."""
         today = fields.Date.context_today(self)
         open_requests = [("state", "in", OPEN_STATES)]
-        self._schedule_deadline_activities(
-            [
-                *open_requests,
-                ("reminder_done", "=", False),
-                ("reminder_date", "<=", today),
-            ],
+        self._link_schedule_once(
+            [*open_requests, ("reminder_date", "<=", today)],
             "link_protocols.mail_activity_type_link_ir_reminder",
             "reminder_done",
             lambda request: request.requester_id,
+            lambda request: request.effective_due_date,
             self.env._("The partner's answer is due soon"),
         )
-        self._schedule_deadline_activities(
-            [
-                *open_requests,
-                ("escalated", "=", False),
-                ("effective_due_date", "<", today),
-            ],
+        self._link_schedule_once(
+            [*open_requests, ("effective_due_date", "<", today)],
             "link_protocols.mail_activity_type_link_ir_escalation",
             "escalated",
             lambda request: (
                 request.company_id.link_escalation_user_id or request.requester_id
             ),
+            lambda request: request.effective_due_date,
             self.env._("The partner missed the deadline"),
         )
-
-    def _schedule_deadline_activities(self, domain, type_xmlid, flag, user_of, summary):
-        activity_type = self.env.ref(type_xmlid)
-        model_id = self.env["ir.model"]._get_id(self._name)
-        Activity = self.env["mail.activity"].with_context(
-            mail_activity_quick_update=True
-        )
-        while requests := self.search(domain, limit=BATCH, order="id"):
-            Activity.create(
-                [
-                    {
-                        "res_model_id": model_id,
-                        "res_id": request.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": user_of(request).id,
-                        "date_deadline": request.effective_due_date,
-                        "summary": summary,
-                    }
-                    for request in requests
-                ]
-            )
-            requests.write({flag: True})

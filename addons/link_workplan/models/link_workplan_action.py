@@ -10,7 +10,6 @@ from .deadline import PRECISIONS, parse_deadline
 RAG = [("red", "Red"), ("amber", "Amber"), ("green", "Green")]
 DUE_SOON_DAYS = 30
 ONGOING_QUIET_DAYS = 90
-BATCH = 500
 
 
 def worst_rag(statuses):
@@ -27,7 +26,7 @@ class LinkWorkplanAction(models.Model):
 
     _name = "link.workplan.action"
     _description = "Work plan action"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
     _order = "workstream_id, sequence, id"
 
     name = fields.Text(string="Action", required=True)
@@ -190,47 +189,19 @@ class LinkWorkplanAction(models.Model):
             ("state", "in", ("todo", "progress")),
             ("deadline_date", "!=", False),
         ]
-        self._schedule(
-            [
-                *open_actions,
-                ("reminder_done", "=", False),
-                ("deadline_date", "<=", today + timedelta(days=notice)),
-            ],
+        self._link_schedule_once(
+            [*open_actions, ("deadline_date", "<=", today + timedelta(days=notice))],
             "link_workplan.mail_activity_type_link_action_deadline",
             "reminder_done",
             lambda action: action._deadline_user(),
+            lambda action: action.deadline_date,
             self.env._("Action due"),
         )
-        self._schedule(
-            [
-                *open_actions,
-                ("overdue_done", "=", False),
-                ("deadline_date", "<", today),
-            ],
+        self._link_schedule_once(
+            [*open_actions, ("deadline_date", "<", today)],
             "link_workplan.mail_activity_type_link_action_overdue",
             "overdue_done",
             lambda action: action.workstream_id.responsible_user_id,
+            lambda action: action.deadline_date,
             self.env._("Action overdue"),
         )
-
-    def _schedule(self, domain, type_xmlid, flag, user_of, summary):
-        activity_type = self.env.ref(type_xmlid)
-        model_id = self.env["ir.model"]._get_id(self._name)
-        Activity = self.env["mail.activity"].with_context(
-            mail_activity_quick_update=True
-        )
-        while actions := self.search(domain, limit=BATCH, order="id"):
-            Activity.create(
-                [
-                    {
-                        "res_model_id": model_id,
-                        "res_id": action.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": user_of(action).id,
-                        "date_deadline": action.deadline_date,
-                        "summary": summary,
-                    }
-                    for action in actions
-                ]
-            )
-            actions.write({flag: True})
