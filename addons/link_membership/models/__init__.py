@@ -7,3 +7,5 @@ from . import res_partner
 from . import link_equality_profile
 from . import link_membership_target
 from . import link_census_share
+from . import link_qualification_type
+from . import link_qualification

@@ -11,3 +11,13 @@ class ResCompany(models.Model):
         help="The council area the LINk covers. When set, members can only be "
         "placed in wards of this authority.",
     )
+    link_volunteer_coordinator_id = fields.Many2one(
+        "res.users",
+        string="Volunteer coordinator",
+        help="Receives the activities about volunteers: qualifications to "
+        "renew, evidence to check and shifts short of volunteers.",
+    )
+
+    def _link_volunteer_coordinator(self):
+        self.ensure_one()
+        return self.link_volunteer_coordinator_id or self.env.ref("base.user_admin")

@@ -75,6 +75,9 @@ class ResPartner(models.Model):
     )
     link_mailing_consent_date = fields.Date(string="Consent given on", tracking=True)
     link_is_volunteer = fields.Boolean(string="Volunteer", index=True, tracking=True)
+    link_qualification_ids = fields.One2many(
+        "link.qualification", "partner_id", string="Qualifications"
+    )
 
     _sql_constraints = [
         (
