@@ -1,1 +1,7 @@
+from . import res_partner
+from . import link_ev_authorisation
 from . import link_ev_visit
+from . import link_ev_team_member
+from . import link_ev_declaration
+from . import link_ev_note
+from . import link_ev_recommendation

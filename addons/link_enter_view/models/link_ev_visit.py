@@ -1,56 +1,410 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from collections import defaultdict
+from datetime import timedelta
+
+import pytz
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+STATES = [
+    ("draft", "Draft"),
+    ("planned", "Planned"),
+    ("notified", "Provider notified"),
+    ("visited", "Visited"),
+    ("report_drafted", "Report drafted"),
+    ("report_sent", "Report sent"),
+    ("response_received", "Response received"),
+    ("published", "Published"),
+    ("cancelled", "Cancelled"),
+    ("refused", "Entry refused"),
+]
+BEFORE_VISIT = ("draft", "planned", "notified")
+REPORT_OPEN = ("visited", "report_drafted")
+NOTES_LOCKED = ("report_drafted", "report_sent", "response_received", "published")
+TEAM_MIN, TEAM_MAX = 2, 4
+DEFAULT_SLA_DAYS = 20
+VISIT_HOURS = 2
+PEOPLE = "link_membership.group_link_staff,link_membership.group_link_steering"
 
 
 class LinkEvVisit(models.Model):
     _name = "link.ev.visit"
     _description = "Enter and view visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
     _order = "date_visit desc, id desc"
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    premises_id = fields.Many2one(
+        "res.partner",
+        index=True,
+        tracking=True,
+        help="Where the visit takes place: a care home, a GP practice, a ward...",
+    )
+    premises_kind = fields.Selection(
+        related="premises_id.link_premises_kind", store=True, index=True
     )
     provider_id = fields.Many2one(
         "res.partner",
         required=True,
         index=True,
         tracking=True,
+        compute="_compute_provider_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         domain=[("is_company", "=", True)],
         help="The organisation that runs the service visited.",
     )
-    premises_id = fields.Many2one(
-        "res.partner",
-        index=True,
-        tracking=True,
-        help="Where the visit takes place, when it is not the provider's own address.",
-    )
+    commissioner_id = fields.Many2one(related="premises_id.link_commissioner_id")
     protocol_id = fields.Many2one(
         "link.protocol",
         index=True,
+        compute="_compute_protocol_id",
+        store=True,
+        readonly=False,
         help="The agreement with the provider that sets the reporting timescales.",
     )
-    date_visit = fields.Datetime(string="Visit date", tracking=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Host officer",
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    theme = fields.Char(tracking=True, help="What the visit looks at, in a few words.")
+    purpose = fields.Text()
     announced = fields.Boolean(
         default=True,
         tracking=True,
         help="Unannounced visits need a letter explaining why notice was not given.",
     )
-    purpose = fields.Text()
+    unannounced_reason = fields.Text(
+        string="Why unannounced", help="Printed on the letter handed over on arrival."
+    )
+    date_visit = fields.Datetime(string="Visit date", tracking=True, index=True)
+    visit_day = fields.Date(
+        string="Day of the visit",
+        compute="_compute_visit_day",
+        store=True,
+        index=True,
+    )
+    date_notified = fields.Date(string="Provider notified on", copy=False)
+    team_member_ids = fields.One2many(
+        "link.ev.team.member", "visit_id", string="Team", groups=PEOPLE
+    )
+    lead_partner_id = fields.Many2one(
+        "res.partner",
+        string="Lead representative",
+        compute="_compute_lead_partner_id",
+        store=True,
+        index=True,
+        groups=PEOPLE,
+    )
+    team_size = fields.Integer(compute="_compute_lead_partner_id", store=True)
+    provider_contact_id = fields.Many2one(
+        "res.partner",
+        string="Accompanied by",
+        groups=PEOPLE,
+        help="The member of the provider's staff who accompanies the team.",
+    )
     state = fields.Selection(
-        [
-            ("planned", "Planned"),
-            ("done", "Visited"),
-            ("cancelled", "Cancelled"),
-        ],
-        default="planned",
+        STATES,
+        default="draft",
         required=True,
         tracking=True,
         index=True,
         copy=False,
     )
+    cancel_reason = fields.Text(string="Why cancelled", copy=False, tracking=True)
+    refusal_reason = fields.Text(
+        string="Reason given for refusing entry", copy=False, tracking=True
+    )
+    rescheduled_from_id = fields.Many2one(
+        "link.ev.visit",
+        string="Rescheduled from",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    predecessor_id = fields.Many2one(
+        "link.ev.visit",
+        string="Revisit of",
+        index="btree_not_null",
+        tracking=True,
+        help="The earlier visit whose recommendations this one follows up.",
+    )
+    declaration_ids = fields.One2many(
+        "link.ev.declaration", "visit_id", string="Declarations", groups=PEOPLE
+    )
+    declarations_missing = fields.Char(
+        string="Declarations awaited from",
+        compute="_compute_declarations_missing",
+        groups=PEOPLE,
+    )
+    note_ids = fields.One2many(
+        "link.ev.note", "visit_id", string="Observation notes", groups=PEOPLE
+    )
+    recommendation_ids = fields.One2many(
+        "link.ev.recommendation", "visit_id", string="Recommendations"
+    )
+    report_body = fields.Html(string="Report", copy=False)
+    report_due_date = fields.Date(
+        string="Report due",
+        compute="_compute_report_due_date",
+        store=True,
+        index=True,
+        copy=False,
+    )
+    date_report_sent = fields.Date(string="Report sent on", copy=False, tracking=True)
+    response_due_date = fields.Date(
+        string="Response due",
+        compute="_compute_response_due_date",
+        store=True,
+        index=True,
+        copy=False,
+    )
+    date_response = fields.Date(string="Response received on", copy=False)
+    response = fields.Html(string="Provider's response", copy=False)
+    publish_date = fields.Date(
+        string="To publish on",
+        compute="_compute_publish_date",
+        store=True,
+        help="The day the provider replied, or the end of the response period.",
+    )
+    date_published = fields.Date(string="Published on", copy=False, tracking=True)
+    report_late = fields.Boolean(
+        compute="_compute_late", store=True, help="Sent after it was due, or overdue."
+    )
+    response_late = fields.Boolean(
+        string="Provider response late", compute="_compute_late", store=True
+    )
+    report_reminder_date = fields.Date(compute="_compute_reminder_dates", store=True)
+    response_reminder_date = fields.Date(compute="_compute_reminder_dates", store=True)
+    report_reminder_done = fields.Boolean(copy=False, readonly=True)
+    report_escalated = fields.Boolean(copy=False, readonly=True)
+    response_reminder_done = fields.Boolean(copy=False, readonly=True)
+    response_escalated = fields.Boolean(copy=False, readonly=True)
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Meeting", readonly=True, copy=False
+    )
+    visit_count = fields.Integer(
+        string="Visits", default=1, aggregator="sum", readonly=True
+    )
+
+    # --- computes ------------------------------------------------------------------
+
+    @api.depends("premises_id")
+    def _compute_provider_id(self):
+        for visit in self:
+            premises = visit.premises_id
+            if not premises:
+                continue
+            visit.provider_id = (
+                premises.link_provider_id
+                or premises.parent_id.commercial_partner_id
+                or premises.commercial_partner_id
+            )
+
+    @api.depends("provider_id")
+    def _compute_protocol_id(self):
+        protocols = self.env["link.protocol"].search(
+            [("state", "=", "agreed"), ("partner_ids", "in", self.provider_id.ids)],
+            order="date_issue desc",
+        )
+        for visit in self:
+            visit.protocol_id = protocols.filtered(
+                lambda p, v=visit: v.provider_id in p.partner_ids
+            )[:1]
+
+    @api.depends("date_visit", "company_id")
+    def _compute_visit_day(self):
+        for visit in self:
+            if not visit.date_visit:
+                visit.visit_day = False
+                continue
+            calendar = visit.company_id.resource_calendar_id
+            tz = pytz.timezone(calendar.tz or "Europe/London")
+            visit.visit_day = pytz.utc.localize(visit.date_visit).astimezone(tz).date()
+
+    @api.depends("team_member_ids.is_lead", "team_member_ids.partner_id")
+    def _compute_lead_partner_id(self):
+        for visit in self:
+            members = visit.sudo().team_member_ids
+            visit.lead_partner_id = members.filtered("is_lead")[:1].partner_id
+            visit.team_size = len(members)
+
+    @api.depends("team_member_ids.partner_id", "declaration_ids.partner_id")
+    def _compute_declarations_missing(self):
+        for visit in self:
+            missing = visit._link_undeclared()
+            visit.declarations_missing = ", ".join(missing.mapped("name"))
+
+    def _link_undeclared(self):
+        self.ensure_one()
+        visit = self.sudo()
+        return visit.team_member_ids.partner_id - visit.declaration_ids.partner_id
+
+    def _link_compute_due(self, start_field, due_field, sla_xmlid):
+        """Due dates from the protocol's term (default: 20 working days on
+        the company calendar), one calendar read per term and calendar."""
+        sla_type = self.env.ref(sla_xmlid)
+        groups = defaultdict(list)
+        for visit in self:
+            visit[due_field] = False
+            if not visit[start_field]:
+                continue
+            sla = visit.protocol_id.sla_for(sla_type) if visit.protocol_id else False
+            days = sla.days if sla else DEFAULT_SLA_DAYS
+            working = sla.working_days if sla else True
+            calendar = visit.company_id.resource_calendar_id if working else False
+            groups[(days, calendar)].append(visit)
+        for (days, calendar), visits in groups.items():
+            starts = [visit[start_field] for visit in visits]
+            if calendar:
+                dues = calendar.link_add_working_days(starts, days)
+            else:
+                dues = [start + timedelta(days=days) for start in starts]
+            for visit, due in zip(visits, dues, strict=True):
+                visit[due_field] = due
+
+    @api.depends(
+        "visit_day",
+        "protocol_id.sla_ids.days",
+        "protocol_id.sla_ids.working_days",
+        "company_id.resource_calendar_id",
+    )
+    def _compute_report_due_date(self):
+        self._link_compute_due(
+            "visit_day", "report_due_date", "link_protocols.link_sla_type_visit_report"
+        )
+
+    @api.depends(
+        "date_report_sent",
+        "protocol_id.sla_ids.days",
+        "protocol_id.sla_ids.working_days",
+        "company_id.resource_calendar_id",
+    )
+    def _compute_response_due_date(self):
+        self._link_compute_due(
+            "date_report_sent",
+            "response_due_date",
+            "link_protocols.link_sla_type_provider_response",
+        )
+
+    @api.depends("response_due_date", "date_response")
+    def _compute_publish_date(self):
+        for visit in self:
+            visit.publish_date = visit.date_response or visit.response_due_date
+
+    @api.depends(
+        "report_due_date",
+        "date_report_sent",
+        "report_escalated",
+        "response_due_date",
+        "date_response",
+        "response_escalated",
+    )
+    def _compute_late(self):
+        for visit in self:
+            sent, due = visit.date_report_sent, visit.report_due_date
+            visit.report_late = bool(
+                (sent and due and sent > due) or (not sent and visit.report_escalated)
+            )
+            answered, answer_due = visit.date_response, visit.response_due_date
+            visit.response_late = bool(
+                (answered and answer_due and answered > answer_due)
+                or (not answered and visit.response_escalated)
+            )
+
+    @api.depends(
+        "report_due_date", "response_due_date", "company_id.link_reminder_working_days"
+    )
+    def _compute_reminder_dates(self):
+        self.update({"report_reminder_date": False, "response_reminder_date": False})
+        groups = defaultdict(lambda: self.browse())
+        for visit in self:
+            groups[visit.company_id] |= visit
+        for company, visits in groups.items():
+            days = company.link_reminder_working_days or 0
+            calendar = company.resource_calendar_id
+            if days <= 0 or not calendar:
+                continue
+            for due_field, reminder_field in (
+                ("report_due_date", "report_reminder_date"),
+                ("response_due_date", "response_reminder_date"),
+            ):
+                dated = visits.filtered(due_field)
+                reminders = calendar.link_add_working_days(
+                    dated.mapped(due_field), -days
+                )
+                for visit, reminder in zip(dated, reminders, strict=True):
+                    visit[reminder_field] = reminder
+
+    # --- checks ------------------------------------------------------------------
+
+    @api.constrains("date_visit")
+    def _check_team_authorised(self):
+        """Only representatives authorised on the day of the visit."""
+        Authorisation = self.env["link.ev.authorisation"]
+        for visit in self.sudo():
+            if not visit.visit_day or visit.state in ("cancelled", "refused"):
+                continue
+            team = visit.team_member_ids.partner_id
+            allowed = Authorisation._link_authorised_partners(team, visit.visit_day)
+            refused = team - allowed
+            if refused:
+                raise ValidationError(
+                    self.env._(
+                        "%(people)s cannot join %(visit)s: not an authorised "
+                        "representative on %(day)s (authorisation or a required "
+                        "qualification missing, expired or suspended).",
+                        people=", ".join(refused.mapped("name")),
+                        visit=visit.name,
+                        day=visit.visit_day.strftime("%d/%m/%Y"),
+                    )
+                )
+            leads = visit.team_member_ids.filtered("is_lead")
+            if len(leads) > 1:
+                raise ValidationError(
+                    self.env._("A visit has one lead representative.")
+                )
+            if len(visit.team_member_ids) > TEAM_MAX:
+                raise ValidationError(
+                    self.env._(
+                        "A visiting team has at most %(max)s representatives.",
+                        max=TEAM_MAX,
+                    )
+                )
+
+    @api.constrains("date_report_sent", "date_response", "visit_day")
+    def _check_dates(self):
+        for visit in self:
+            if (
+                visit.date_report_sent
+                and visit.visit_day
+                and visit.date_report_sent < visit.visit_day
+            ):
+                raise ValidationError(
+                    self.env._("A report cannot be sent before the visit.")
+                )
+            if (
+                visit.date_response
+                and visit.date_report_sent
+                and visit.date_response < visit.date_report_sent
+            ):
+                raise ValidationError(
+                    self.env._("The provider cannot respond before the report is sent.")
+                )
+
+    # --- create, write, unlink ---------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -59,13 +413,300 @@ class LinkEvVisit(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("link.ev.visit")
         return super().create(vals_list)
 
-    def action_done(self):
-        if any(not visit.date_visit for visit in self):
-            raise UserError(self.env._("Set the visit date before marking it visited."))
-        self.state = "done"
+    def write(self, vals):
+        res = super().write(vals)
+        if "date_visit" in vals:
+            self.filtered("calendar_event_id")._link_sync_calendar()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        if any(visit.state != "draft" for visit in self):
+            raise UserError(
+                self.env._(
+                    "A visit that was planned keeps its history: cancel it instead "
+                    "of deleting it."
+                )
+            )
+
+    # --- life cycle --------------------------------------------------------------
+
+    def _link_check_state(self, states, message):
+        if any(visit.state not in states for visit in self):
+            raise UserError(message)
+
+    def action_plan(self):
+        self._link_check_state(
+            ("draft",), self.env._("Only a draft visit can be planned.")
+        )
+        for visit in self.sudo():
+            if not visit.date_visit:
+                raise UserError(
+                    self.env._("Set the date of %(visit)s first.", visit=visit.name)
+                )
+            size = len(visit.team_member_ids)
+            if not TEAM_MIN <= size <= TEAM_MAX:
+                raise UserError(
+                    self.env._(
+                        "%(visit)s needs a team of %(min)s to %(max)s authorised "
+                        "representatives (it has %(size)s).",
+                        visit=visit.name,
+                        min=TEAM_MIN,
+                        max=TEAM_MAX,
+                        size=size,
+                    )
+                )
+            if not visit.lead_partner_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the lead representative of %(visit)s.",
+                        visit=visit.name,
+                    )
+                )
+        self._check_team_authorised()
+        self.write({"state": "planned"})
+        self._link_sync_calendar()
+
+    def action_notify(self):
+        self._link_check_state(
+            ("planned",), self.env._("Only a planned visit can be notified.")
+        )
+        self.write(
+            {"state": "notified", "date_notified": fields.Date.context_today(self)}
+        )
+
+    def action_visited(self):
+        self._link_check_state(
+            ("planned", "notified"),
+            self.env._("Only a planned visit can be marked visited."),
+        )
+        self._check_team_authorised()
+        today = fields.Date.context_today(self)
+        for visit in self:
+            if not visit.visit_day or visit.visit_day > today:
+                raise UserError(
+                    self.env._("%(visit)s has not taken place yet.", visit=visit.name)
+                )
+            missing = visit._link_undeclared()
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "%(visit)s cannot be marked visited: a declaration of "
+                        "interest is missing from %(people)s.",
+                        visit=visit.name,
+                        people=", ".join(missing.mapped("name")),
+                    )
+                )
+        self.write({"state": "visited"})
+
+    def action_draft_report(self):
+        self._link_check_state(
+            ("visited",), self.env._("Write the report after the visit.")
+        )
+        if any(not visit.report_body for visit in self):
+            raise UserError(self.env._("Write the report before marking it drafted."))
+        self.write({"state": "report_drafted"})
+
+    def action_send_report(self):
+        self._link_check_state(
+            ("report_drafted",), self.env._("Only a drafted report can be sent.")
+        )
+        today = fields.Date.context_today(self)
+        for visit in self:
+            visit.write(
+                {
+                    "state": "report_sent",
+                    "date_report_sent": visit.date_report_sent or today,
+                }
+            )
+
+    def action_response_received(self):
+        self._link_check_state(
+            ("report_sent",),
+            self.env._("A response is recorded once the report has been sent."),
+        )
+        if any(not visit.response for visit in self):
+            raise UserError(self.env._("Enter the provider's response first."))
+        today = fields.Date.context_today(self)
+        for visit in self:
+            visit.write(
+                {
+                    "state": "response_received",
+                    "date_response": visit.date_response or today,
+                }
+            )
+
+    def action_publish(self):
+        self._link_check_state(
+            ("report_sent", "response_received"),
+            self.env._("Only a report sent to the provider can be published."),
+        )
+        today = fields.Date.context_today(self)
+        for visit in self:
+            if visit.state == "report_sent" and visit.response_due_date >= today:
+                raise UserError(
+                    self.env._(
+                        "The provider has until %(due)s to respond to %(visit)s: "
+                        "publish after that date, or record the response.",
+                        due=visit.response_due_date.strftime("%d/%m/%Y"),
+                        visit=visit.name,
+                    )
+                )
+        self.recommendation_ids.filtered(lambda r: not r.answer).write(
+            {"status": "no_answer"}
+        )
+        self.write({"state": "published", "date_published": today})
 
     def action_cancel(self):
-        self.state = "cancelled"
+        self._link_check_state(
+            BEFORE_VISIT, self.env._("Only a visit yet to take place can be cancelled.")
+        )
+        if any(not visit.cancel_reason for visit in self):
+            raise UserError(
+                self.env._("Say why the visit is cancelled, for the provider and team.")
+            )
+        self.write({"state": "cancelled"})
+        self._link_sync_calendar()
+        for visit in self.sudo():
+            visit.message_post(
+                body=self.env._(
+                    "Visit cancelled: %(reason)s", reason=visit.cancel_reason
+                ),
+                partner_ids=(visit.lead_partner_id | visit.provider_contact_id).ids,
+                subtype_xmlid="mail.mt_comment",
+            )
 
-    def action_replan(self):
-        self.state = "planned"
+    def action_reschedule(self):
+        """Cancel this visit and open a new one, with the same premises and
+        team, linked to it: the old date stays in the history."""
+        self.ensure_one()
+        if not self.cancel_reason:
+            self.cancel_reason = self.env._("Rescheduled")
+        self.action_cancel()
+        team = self.sudo().team_member_ids
+        new = self.copy(
+            {
+                "rescheduled_from_id": self.id,
+                "date_visit": False,
+                "team_member_ids": [
+                    Command.create(
+                        {"partner_id": m.partner_id.id, "is_lead": m.is_lead}
+                    )
+                    for m in team
+                ],
+            }
+        )
+        self.message_post(
+            body=self.env._("Rescheduled as %(new)s.", new=new._get_html_link())
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+        }
+
+    def action_refuse(self):
+        self._link_check_state(
+            ("planned", "notified"),
+            self.env._("Entry can only be refused on a planned visit."),
+        )
+        if any(not visit.refusal_reason for visit in self):
+            raise UserError(self.env._("Record the reason the provider gave."))
+        self.write({"state": "refused"})
+        self._link_sync_calendar()
+
+    # --- calendar ------------------------------------------------------------------
+
+    def _link_sync_calendar(self):
+        """One meeting per visit with the team as attendees, moved with the
+        visit and archived when it is cancelled or entry refused."""
+        Event = (
+            self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
+        )
+        to_create = []
+        for visit in self.sudo():
+            active = visit.state in BEFORE_VISIT and bool(visit.date_visit)
+            event = visit.calendar_event_id
+            if not active:
+                if event.active:
+                    event.active = False
+                continue
+            vals = {
+                "name": self.env._(
+                    "Enter and view: %(premises)s",
+                    premises=(visit.premises_id or visit.provider_id).name,
+                ),
+                "start": visit.date_visit,
+                "stop": visit.date_visit + timedelta(hours=VISIT_HOURS),
+                "partner_ids": [
+                    Command.set(
+                        (
+                            visit.team_member_ids.partner_id | visit.user_id.partner_id
+                        ).ids
+                    )
+                ],
+                "user_id": visit.user_id.id,
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": visit.id,
+                "active": True,
+            }
+            if event:
+                event.write(vals)
+            else:
+                to_create.append((visit, vals))
+        if to_create:
+            events = Event.create([vals for __, vals in to_create])
+            for (visit, __), event in zip(to_create, events, strict=True):
+                visit.calendar_event_id = event
+
+    # --- deadlines --------------------------------------------------------------
+
+    def _link_lead_user(self):
+        users = self.sudo().lead_partner_id.user_ids.filtered(lambda u: not u.share)
+        return users[:1] or self.user_id or self.env.user
+
+    def _link_manager(self):
+        return self.company_id.link_escalation_user_id or self.user_id or self.env.user
+
+    @api.model
+    def _cron_link_deadlines(self):
+        """The lead is reminded before the report and the response are due,
+        the manager told when either passes: once each, a batch at a time."""
+        today = fields.Date.context_today(self)
+        reminder = "link_enter_view.mail_activity_type_link_ev_due"
+        overdue = "link_enter_view.mail_activity_type_link_ev_overdue"
+        report_open = [("state", "in", REPORT_OPEN)]
+        response_open = [("state", "=", "report_sent")]
+        self._link_schedule_once(
+            [*report_open, ("report_reminder_date", "<=", today)],
+            reminder,
+            "report_reminder_done",
+            lambda visit: visit._link_lead_user(),
+            lambda visit: visit.report_due_date,
+            self.env._("The visit report is due soon"),
+        )
+        self._link_schedule_once(
+            [*report_open, ("report_due_date", "<", today)],
+            overdue,
+            "report_escalated",
+            lambda visit: visit._link_manager(),
+            lambda visit: visit.report_due_date,
+            self.env._("The visit report is overdue"),
+        )
+        self._link_schedule_once(
+            [*response_open, ("response_reminder_date", "<=", today)],
+            reminder,
+            "response_reminder_done",
+            lambda visit: visit._link_lead_user(),
+            lambda visit: visit.response_due_date,
+            self.env._("The provider's response is due soon"),
+        )
+        self._link_schedule_once(
+            [*response_open, ("response_due_date", "<", today)],
+            overdue,
+            "response_escalated",
+            lambda visit: visit._link_manager(),
+            lambda visit: visit.response_due_date,
+            self.env._("No response from the provider: the report can be published"),
+        )

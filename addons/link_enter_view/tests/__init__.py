@@ -1,1 +1,1 @@
-from . import test_link_ev_visit
+

@@ -1,0 +1,46 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class LinkEvTeamMember(models.Model):
+    _name = "link.ev.team.member"
+    _description = "Representative on an enter and view visit"
+    _order = "visit_id, is_lead desc, id"
+
+    visit_id = fields.Many2one(
+        "link.ev.visit", required=True, ondelete="cascade", index=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Representative",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
+    is_lead = fields.Boolean(string="Lead")
+    declaration_state = fields.Selection(
+        [("missing", "Awaited"), ("none", "No interest"), ("declared", "Declared")],
+        string="Declaration",
+        compute="_compute_declaration_state",
+    )
+
+    _sql_constraints = [
+        (
+            "partner_unique",
+            "UNIQUE(visit_id, partner_id)",
+            "A representative is on a visit's team once.",
+        ),
+    ]
+
+    @api.depends("visit_id.declaration_ids.interest", "partner_id")
+    def _compute_declaration_state(self):
+        for member in self:
+            declaration = member.visit_id.sudo().declaration_ids.filtered(
+                lambda d, m=member: d.partner_id == m.partner_id
+            )[:1]
+            member.declaration_state = declaration.interest or "missing"
+
+    @api.constrains("partner_id", "is_lead", "visit_id")
+    def _check_authorised(self):
+        self.visit_id._check_team_authorised()

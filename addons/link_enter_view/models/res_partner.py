@@ -1,0 +1,45 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+PREMISES_KINDS = [
+    ("care_home", "Care home"),
+    ("nursing_home", "Nursing home"),
+    ("gp_practice", "GP practice"),
+    ("dentist", "Dentist"),
+    ("pharmacy", "Pharmacy"),
+    ("optometrist", "Optometrist"),
+    ("hospital_ward", "Hospital ward"),
+    ("clinic", "Clinic or outpatient service"),
+    ("social_care", "Social care setting"),
+    ("other", "Other health or care service"),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    link_premises_kind = fields.Selection(
+        PREMISES_KINDS,
+        string="Premises kind",
+        index=True,
+        tracking=True,
+        help="Set it on the places the LINk can enter and view.",
+    )
+    link_provider_id = fields.Many2one(
+        "res.partner",
+        string="Service provider",
+        index="btree_not_null",
+        domain=[("is_company", "=", True)],
+        help="The organisation that runs the service. Empty: the parent company.",
+    )
+    link_commissioner_id = fields.Many2one(
+        "res.partner",
+        string="Commissioner",
+        domain=[("is_company", "=", True)],
+        help="Who commissions the service (council, ICB, NHS England...).",
+    )
+    link_regulator_location = fields.Char(
+        string="CQC location ID",
+        help="The regulator's identifier of this location.",
+    )
