@@ -84,6 +84,13 @@ if ! command -v chromium >/dev/null && ! command -v google-chrome >/dev/null; th
   apt_install chromium || die "Chromium is needed for the browser tests and could not be installed."
 fi
 
+# --- wkhtmltopdf, for the PDF reports ------------------------------------------
+# Odoo renders a report as HTML instead of PDF without it; the PDF tests need it.
+if ! command -v wkhtmltopdf >/dev/null; then
+  say "wkhtmltopdf: installing it from Debian packages"
+  apt_install wkhtmltopdf || die "wkhtmltopdf is needed for the PDF report tests and could not be installed."
+fi
+
 # --- PostgreSQL ----------------------------------------------------------------
 WORK=$(mktemp -d /tmp/link-tests.XXXXXX)
 chmod 755 "$WORK"

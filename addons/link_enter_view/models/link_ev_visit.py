@@ -155,7 +155,7 @@ class LinkEvVisit(models.Model):
     recommendation_ids = fields.One2many(
         "link.ev.recommendation", "visit_id", string="Recommendations"
     )
-    report_body = fields.Html(string="Report", copy=False)
+    report_body = fields.Html(string="Report", copy=False, groups="base.group_user")
     report_due_date = fields.Date(
         string="Report due",
         compute="_compute_report_due_date",
@@ -172,7 +172,9 @@ class LinkEvVisit(models.Model):
         copy=False,
     )
     date_response = fields.Date(string="Response received on", copy=False)
-    response = fields.Html(string="Provider's response", copy=False)
+    response = fields.Html(
+        string="Provider's response", copy=False, groups="base.group_user"
+    )
     publish_date = fields.Date(
         string="To publish on",
         compute="_compute_publish_date",

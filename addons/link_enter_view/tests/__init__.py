@@ -1,1 +1,5 @@
-
+from . import test_authorisation
+from . import test_visit_lifecycle
+from . import test_visit_deadlines
+from . import test_reports
+from . import test_portal

@@ -7,7 +7,7 @@ registry.category("web_tour.tours").add("link_ev_portal_declaration_tour", {
     steps: () => [
         {
             content: "My visit is listed",
-            trigger: ".o_link_ev_visits a:contains('Tour Care Home')",
+            trigger: ".o_link_ev_visits tr:contains('Tour Care Home') a",
             run: "click",
             expectUnloadPage: true,
         },
