@@ -44,3 +44,21 @@ class LinkEvTeamMember(models.Model):
     @api.constrains("partner_id", "is_lead", "visit_id")
     def _check_authorised(self):
         self.visit_id._check_team_authorised()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        members = super().create(vals_list)
+        members.visit_id.filtered("calendar_event_id")._link_sync_calendar()
+        return members
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "partner_id" in vals:
+            self.visit_id.filtered("calendar_event_id")._link_sync_calendar()
+        return res
+
+    def unlink(self):
+        visits = self.visit_id
+        res = super().unlink()
+        visits.filtered("calendar_event_id")._link_sync_calendar()
+        return res

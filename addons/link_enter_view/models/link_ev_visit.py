@@ -354,25 +354,33 @@ class LinkEvVisit(models.Model):
 
     @api.constrains("date_visit")
     def _check_team_authorised(self):
-        """Only representatives authorised on the day of the visit."""
+        """Only representatives authorised on the day of the visit; one
+        authorisation lookup per distinct day, whatever the number of visits."""
         Authorisation = self.env["link.ev.authorisation"]
-        for visit in self.sudo():
-            if not visit.visit_day or visit.state in ("cancelled", "refused"):
-                continue
-            team = visit.team_member_ids.partner_id
-            allowed = Authorisation._link_authorised_partners(team, visit.visit_day)
-            refused = team - allowed
-            if refused:
-                raise ValidationError(
-                    self.env._(
-                        "%(people)s cannot join %(visit)s: not an authorised "
-                        "representative on %(day)s (authorisation or a required "
-                        "qualification missing, expired or suspended).",
-                        people=", ".join(refused.mapped("name")),
-                        visit=visit.name,
-                        day=visit.visit_day.strftime("%d/%m/%Y"),
+        visits = self.sudo().filtered(
+            lambda v: v.visit_day and v.state not in ("cancelled", "refused")
+        )
+        by_day = defaultdict(lambda: self.browse().sudo())
+        for visit in visits:
+            by_day[visit.visit_day] |= visit
+        for day, day_visits in by_day.items():
+            allowed = Authorisation._link_authorised_partners(
+                day_visits.team_member_ids.partner_id, day
+            )
+            for visit in day_visits:
+                refused = visit.team_member_ids.partner_id - allowed
+                if refused:
+                    raise ValidationError(
+                        self.env._(
+                            "%(people)s cannot join %(visit)s: not an authorised "
+                            "representative on %(day)s (authorisation or a required "
+                            "qualification missing, expired or suspended).",
+                            people=", ".join(refused.mapped("name")),
+                            visit=visit.name,
+                            day=day.strftime("%d/%m/%Y"),
+                        )
                     )
-                )
+        for visit in self.sudo():
             leads = visit.team_member_ids.filtered("is_lead")
             if len(leads) > 1:
                 raise ValidationError(
@@ -417,7 +425,7 @@ class LinkEvVisit(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "date_visit" in vals:
+        if {"date_visit", "team_member_ids", "user_id"} & set(vals):
             self.filtered("calendar_event_id")._link_sync_calendar()
         return res
 

@@ -163,11 +163,18 @@ class TestEnterViewPortal(HttpCase):
         self.assertEqual(self.anna_visit.note_ids.body, "Lunch was hot and tasty")
 
     def test_published_report_shown_afterwards(self):
-        self.anna_visit.write({"report_body": "<p>Residents were happy.</p>"})
+        self.anna_visit.write(
+            {
+                "report_body": "<p>Residents were happy.</p>",
+                "recommendation_ids": [Command.create({"name": "Open the garden"})],
+            }
+        )
         url = f"/my/visits/{self.anna_visit.id}"
         self.assertNotIn("Residents were happy", self._page("ev_portal_anna", url))
         self.anna_visit.write({"state": "published"})
-        self.assertIn("Residents were happy", self._page("ev_portal_anna", url))
+        page = self._page("ev_portal_anna", url)
+        self.assertIn("Residents were happy", page)
+        self.assertIn("Open the garden", page)
 
     def test_cannot_write_to_someone_elses_visit(self):
         token = self._token(

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.tests import new_test_user
 
 from .common import EnterViewCase
@@ -118,3 +119,11 @@ class TestVisitDeadlines(EnterViewCase):
         self.assertEqual(event.res_id, visit.id)
         self.assertEqual(event.stop, datetime(2026, 5, 22, 11))
         self.assertIn(self.anna, event.partner_ids)
+        visit.team_member_ids = [Command.create({"partner_id": self.carla.id})]
+        self.assertIn(self.carla, event.partner_ids)
+        visit.sudo().team_member_ids.filtered(
+            lambda m: m.partner_id == self.ben
+        ).unlink()
+        self.assertEqual(
+            event.partner_ids, self.anna | self.carla | self.staff.partner_id
+        )
