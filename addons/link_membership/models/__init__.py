@@ -9,3 +9,7 @@ from . import link_membership_target
 from . import link_census_share
 from . import link_qualification_type
 from . import link_qualification
+from . import link_volunteer_role
+from . import link_shift_series
+from . import link_shift
+from . import link_shift_assignment

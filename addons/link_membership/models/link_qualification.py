@@ -1,5 +1,6 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from collections import defaultdict
 from datetime import timedelta
 
@@ -283,3 +284,54 @@ class LinkQualification(models.Model):
                 )
                 template.send_mail_batch(qualifications.ids)
                 qualifications.write({"expiry_alert_days": days})
+
+    @api.model
+    def _link_missing_per_day(self, partner, needs):
+        """For one person and many (types, day) needs, the types missing on
+        each day, reading the person's qualifications once whatever the number
+        of needs: ``needs`` is {key: (types, day)}, the result {key: types}."""
+        days = [day for _types, day in needs.values()]
+        if not days:
+            return {}
+        held = self.sudo().search_fetch(
+            [
+                ("partner_id", "=", partner.id),
+                ("date_obtained", "<=", max(days)),
+                "|",
+                ("date_expiry", "=", False),
+                ("date_expiry", ">=", min(days)),
+                "|",
+                ("type_id.evidence_required", "=", False),
+                ("evidence_state", "=", "checked"),
+            ],
+            ["type_id", "date_obtained", "date_expiry"],
+        )
+        missing = {}
+        for key, (types, day) in needs.items():
+            # The same test as _link_valid_domain, for one day in Python.
+            valid_types = held.filtered(
+                lambda q, d=day: (
+                    q.date_obtained <= d and (not q.date_expiry or q.date_expiry >= d)
+                )
+            ).type_id
+            missing[key] = types - valid_types
+        return missing
+
+    def _link_submit_evidence(self, content, filename):
+        """A volunteer sends evidence from the portal: staff are asked to
+        check it before it counts."""
+        self.ensure_one()
+        self.write(
+            {
+                "evidence": base64.b64encode(content),
+                "evidence_filename": (filename or "evidence")[:200],
+                "evidence_state": "submitted",
+            }
+        )
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Check the evidence the volunteer sent"),
+            user_id=(self.company_id or self.env.company)
+            ._link_volunteer_coordinator()
+            .id,
+        )

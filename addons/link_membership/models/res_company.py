@@ -1,6 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -18,6 +19,43 @@ class ResCompany(models.Model):
         "renew, evidence to check and shifts short of volunteers.",
     )
 
+    link_shift_reminder_hours = fields.Integer(
+        string="Shift reminder (hours before)",
+        default=48,
+        help="Volunteers get a reminder this many hours before their shift.",
+    )
+    link_shift_withdraw_cutoff_hours = fields.Integer(
+        string="Withdrawal cut-off (hours before)",
+        default=24,
+        help="Volunteers can withdraw from a shift on the portal until this "
+        "many hours before it starts; after that they call the coordinator.",
+    )
+    link_shift_shortfall_days = fields.Integer(
+        string="Shortfall warning (days before)",
+        default=7,
+        help="Shifts starting within this many days with fewer volunteers than "
+        "their minimum raise an activity for the coordinator.",
+    )
+
     def _link_volunteer_coordinator(self):
         self.ensure_one()
         return self.link_volunteer_coordinator_id or self.env.ref("base.user_admin")
+
+    @api.constrains(
+        "link_shift_reminder_hours",
+        "link_shift_withdraw_cutoff_hours",
+        "link_shift_shortfall_days",
+    )
+    def _check_link_shift_notice(self):
+        for company in self:
+            if (
+                min(
+                    company.link_shift_reminder_hours,
+                    company.link_shift_withdraw_cutoff_hours,
+                    company.link_shift_shortfall_days,
+                )
+                < 0
+            ):
+                raise ValidationError(
+                    self.env._("Shift notice periods cannot be negative.")
+                )

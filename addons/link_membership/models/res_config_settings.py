@@ -16,6 +16,15 @@ class ResConfigSettings(models.TransientModel):
     link_volunteer_coordinator_id = fields.Many2one(
         related="company_id.link_volunteer_coordinator_id", readonly=False
     )
+    link_shift_reminder_hours = fields.Integer(
+        related="company_id.link_shift_reminder_hours", readonly=False
+    )
+    link_shift_withdraw_cutoff_hours = fields.Integer(
+        related="company_id.link_shift_withdraw_cutoff_hours", readonly=False
+    )
+    link_shift_shortfall_days = fields.Integer(
+        related="company_id.link_shift_shortfall_days", readonly=False
+    )
     link_suppression_threshold = fields.Integer(
         string="Suppress counts below",
         config_parameter=THRESHOLD_PARAM,

@@ -1,0 +1,192 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, http
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+SHIFTS_PER_PAGE = 20
+PAST_PLACES_SHOWN = 20
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+
+
+class LinkVolunteerPortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        Place = request.env["link.shift.assignment"]
+        if "shift_count" in counters:
+            values["shift_count"] = (
+                Place.search_count(self._link_upcoming_places_domain())
+                if Place.has_access("read")
+                else 0
+            )
+        if "qualification_count" in counters:
+            Qualification = request.env["link.qualification"]
+            values["qualification_count"] = (
+                Qualification.search_count([])
+                if Qualification.has_access("read")
+                else 0
+            )
+        return values
+
+    def _link_upcoming_places_domain(self):
+        return [
+            ("partner_id", "=", request.env.user.partner_id.id),
+            ("state", "in", ("waitlisted", "confirmed")),
+            ("date_start", ">", fields.Datetime.now()),
+        ]
+
+    @http.route(
+        ["/my/shifts", "/my/shifts/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_shifts(self, page=1, signed=None, error=None, withdrawn=None, **kw):
+        partner = request.env.user.partner_id
+        # Record rules keep a volunteer to open shifts and their own places.
+        Shift = request.env["link.shift"]
+        Place = request.env["link.shift.assignment"]
+        open_domain = [
+            ("state", "in", ("open", "full")),
+            ("date_start", ">", fields.Datetime.now()),
+        ]
+        pager = portal_pager(
+            url="/my/shifts",
+            total=Shift.search_count(open_domain),
+            page=page,
+            step=SHIFTS_PER_PAGE,
+        )
+        shifts = Shift.search(
+            open_domain,
+            order="date_start, id",
+            limit=SHIFTS_PER_PAGE,
+            offset=pager["offset"],
+        )
+        upcoming = Place.search(
+            self._link_upcoming_places_domain(), order="date_start, id"
+        )
+        past = Place.search(
+            [
+                ("partner_id", "=", partner.id),
+                ("state", "in", ("attended", "no_show", "confirmed")),
+                ("date_start", "<=", fields.Datetime.now()),
+            ],
+            order="date_start desc, id desc",
+            limit=PAST_PLACES_SHOWN,
+        )
+        # sudo: portal users cannot read venues (partners) themselves.
+        shifts_sudo = shifts.sudo()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "shifts",
+                "pager": pager,
+                "shifts": shifts_sudo,
+                "my_place": {place.shift_id.id: place for place in upcoming},
+                "refusals": shifts_sudo._link_portal_refusals(partner, upcoming),
+                "upcoming": upcoming.sudo(),
+                "past": past.sudo(),
+                "hours_total": sum(
+                    past.filtered(lambda p: p.state == "attended").mapped("hours")
+                ),
+                "signed": Place.browse(int(signed)).exists()
+                if signed and signed.isdigit()
+                else Place,
+                "error_shift": int(error) if error and error.isdigit() else None,
+                "withdrawn": withdrawn,
+                "cutoff_hours": request.env.company.link_shift_withdraw_cutoff_hours,
+            }
+        )
+        return request.render("link_membership.portal_my_shifts", values)
+
+    @http.route(
+        "/my/shifts/<int:shift_id>/signup",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_shift_signup(self, shift_id, **kw):
+        partner = request.env.user.partner_id
+        shift = request.env["link.shift"].search(
+            [
+                ("id", "=", shift_id),
+                ("state", "in", ("open", "full")),
+                ("date_start", ">", fields.Datetime.now()),
+            ]
+        )
+        if not shift:
+            raise request.not_found()
+        try:
+            with request.env.cr.savepoint():
+                # sudo: volunteers cannot create places directly; the model
+                # decides confirmed or waiting list and checks the rules.
+                place = (
+                    request.env["link.shift.assignment"]
+                    .sudo()
+                    .create({"shift_id": shift.id, "partner_id": partner.id})
+                )
+        except (UserError, ValidationError):
+            return request.redirect(f"/my/shifts?error={shift.id}")
+        return request.redirect(f"/my/shifts?signed={place.id}")
+
+    @http.route(
+        "/my/shifts/place/<int:place_id>/withdraw",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_shift_withdraw(self, place_id, **kw):
+        place = request.env["link.shift.assignment"].search(
+            [("id", "=", place_id), *self._link_upcoming_places_domain()]
+        )
+        if not place:
+            raise request.not_found()
+        try:
+            with request.env.cr.savepoint():
+                place.sudo()._link_withdraw()
+        except UserError:
+            return request.redirect(f"/my/shifts?error={place.shift_id.id}")
+        return request.redirect("/my/shifts?withdrawn=1")
+
+    @http.route("/my/qualifications", type="http", auth="user", website=True)
+    def portal_my_qualifications(self, uploaded=None, error=None, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "qualifications",
+                "qualifications": request.env["link.qualification"].search(
+                    [("partner_id", "=", request.env.user.partner_id.id)],
+                    order="date_expiry, id",
+                ),
+                "uploaded": uploaded,
+                "error": error,
+            }
+        )
+        return request.render("link_membership.portal_my_qualifications", values)
+
+    @http.route(
+        "/my/qualifications/<int:qualification_id>/evidence",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_qualification_evidence(self, qualification_id, evidence=None, **kw):
+        qualification = request.env["link.qualification"].search(
+            [
+                ("id", "=", qualification_id),
+                ("partner_id", "=", request.env.user.partner_id.id),
+            ]
+        )
+        if not qualification:
+            raise request.not_found()
+        content = evidence.read() if evidence and hasattr(evidence, "read") else b""
+        if not content or len(content) > EVIDENCE_MAX_BYTES:
+            return request.redirect("/my/qualifications?error=1")
+        qualification.sudo()._link_submit_evidence(content, evidence.filename)
+        return request.redirect("/my/qualifications?uploaded=1")

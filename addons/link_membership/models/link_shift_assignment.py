@@ -1,0 +1,350 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+HELD_STATES = ("waitlisted", "confirmed")
+
+
+class LinkShiftAssignment(models.Model):
+    _name = "link.shift.assignment"
+    _description = "Volunteer on a shift"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, signup_date, id"
+    _rec_name = "partner_id"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Volunteer",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    shift_id = fields.Many2one(
+        "link.shift", required=True, index=True, ondelete="restrict"
+    )
+    role_id = fields.Many2one(related="shift_id.role_id", store=True, index=True)
+    ward_id = fields.Many2one(related="shift_id.ward_id", store=True, index=True)
+    date_start = fields.Datetime(
+        related="shift_id.date_start", store=True, index=True, string="Starts"
+    )
+    date_end = fields.Datetime(related="shift_id.date_end", store=True, string="Ends")
+    state = fields.Selection(
+        [
+            ("waitlisted", "On the waiting list"),
+            ("confirmed", "Confirmed"),
+            ("attended", "Attended"),
+            ("no_show", "Did not come"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="confirmed",
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    signup_date = fields.Datetime(
+        string="Signed up on",
+        required=True,
+        default=fields.Datetime.now,
+        readonly=True,
+        copy=False,
+        help="The waiting list is served in this order.",
+    )
+    hours = fields.Float(
+        compute="_compute_hours",
+        store=True,
+        readonly=False,
+        aggregator="sum",
+        help="Volunteering hours to count; the length of the shift unless changed.",
+    )
+    assigned_by_id = fields.Many2one(
+        "res.users",
+        string="Assigned by",
+        default=lambda self: self.env.user,
+        readonly=True,
+        copy=False,
+    )
+    reminder_sent = fields.Boolean(copy=False, readonly=True)
+    company_id = fields.Many2one(related="shift_id.company_id", store=True)
+
+    @api.depends("shift_id.duration_hours")
+    def _compute_hours(self):
+        for assignment in self:
+            assignment.hours = assignment.shift_id.duration_hours
+
+    @api.constrains("hours")
+    def _check_hours(self):
+        if any(assignment.hours < 0 for assignment in self):
+            raise ValidationError(self.env._("Hours cannot be negative."))
+
+    def init(self):
+        # One place at most per volunteer per shift, even under concurrent
+        # sign-ups (checked with a clear message in _link_refusals first).
+        self.env.cr.execute(
+            SQL(
+                """CREATE UNIQUE INDEX IF NOT EXISTS link_shift_assignment_one_place
+                ON link_shift_assignment (shift_id, partner_id)
+                WHERE state IN ('waitlisted', 'confirmed')"""
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Sign-up
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new place is confirmed while the shift has room, waitlisted once
+        it is full; the shift rows are locked so that parallel sign-ups never
+        overfill it."""
+        shift_ids = {vals.get("shift_id") for vals in vals_list}
+        shifts = self.env["link.shift"].browse(shift_ids - {None, False}).sudo()
+        shifts._link_lock()
+        for shift in shifts:
+            if shift.state in ("done", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "The shift %(shift)s is %(state)s: no one can join it.",
+                        shift=shift.display_name,
+                        state=dict(shift._fields["state"].selection)[shift.state],
+                    )
+                )
+        free = {
+            shift.id: shift.max_volunteers - shift.confirmed_count for shift in shifts
+        }
+        for vals in vals_list:
+            if vals.get("state", "confirmed") == "confirmed":
+                if free.get(vals.get("shift_id"), 0) > 0:
+                    free[vals["shift_id"]] -= 1
+                    vals["state"] = "confirmed"
+                else:
+                    vals["state"] = "waitlisted"
+        assignments = super().create(vals_list)
+        assignments._link_check_refusals()
+        shifts._link_sync_fullness()
+        assignments.filtered(lambda a: a.state == "confirmed")._link_send(
+            "link_membership.mail_template_shift_confirmed"
+        )
+        assignments.filtered(lambda a: a.state == "waitlisted")._link_send(
+            "link_membership.mail_template_shift_waitlisted"
+        )
+        return assignments
+
+    def write(self, vals):
+        if vals.get("state") == "confirmed":
+            raise UserError(
+                self.env._("Use the Confirm button: it checks the room left.")
+            )
+        if {"partner_id", "shift_id"} & set(vals) and self.filtered(
+            lambda a: a.state != "waitlisted"
+        ):
+            raise UserError(
+                self.env._(
+                    "Cancel this place and create another one instead of moving it: "
+                    "the volunteer is told either way."
+                )
+            )
+        return super().write(vals)
+
+    def _link_refusals(self):
+        """Why this place cannot be held (empty when it can), checking the
+        same person's other places and qualifications on the day."""
+        return self._link_refusals_batch().get(self.id, [])
+
+    def _link_refusals_batch(self):
+        """{assignment id: [reasons]} for the places that cannot be held,
+        in a fixed number of queries."""
+        refusals = defaultdict(list)
+        held = self.filtered(lambda a: a.state in HELD_STATES)
+        if not held:
+            return refusals
+        others = self.sudo().search(
+            [
+                ("partner_id", "in", held.partner_id.ids),
+                ("state", "in", HELD_STATES),
+                ("id", "not in", held.ids),
+                ("date_start", "<", max(held.mapped("date_end"))),
+                ("date_end", ">", min(held.mapped("date_start"))),
+            ]
+        )
+        for assignment in held:
+            if others.filtered(
+                lambda o, a=assignment: (
+                    o.partner_id == a.partner_id and o.shift_id == a.shift_id
+                )
+            ):
+                refusals[assignment.id].append(
+                    self.env._("%(person)s already has a place on this shift.")
+                    % {"person": assignment.partner_id.name}
+                )
+        confirmed = held.filtered(lambda a: a.state == "confirmed")
+        for assignment in confirmed:
+            clash = (others | confirmed).filtered(
+                lambda o, a=assignment: (
+                    o != a
+                    and o.state == "confirmed"
+                    and o.partner_id == a.partner_id
+                    and o.shift_id != a.shift_id
+                    and o.date_start < a.date_end
+                    and o.date_end > a.date_start
+                )
+            )
+            if clash:
+                refusals[assignment.id].append(
+                    self.env._(
+                        "%(person)s is already confirmed on %(other)s at that time."
+                    )
+                    % {
+                        "person": assignment.partner_id.name,
+                        "other": clash[0].shift_id.display_name,
+                    }
+                )
+        by_day = defaultdict(lambda: self.browse())
+        for assignment in confirmed.filtered("shift_id.qualification_type_ids"):
+            by_day[
+                (
+                    assignment.date_start.date(),
+                    assignment.shift_id.qualification_type_ids,
+                )
+            ] |= assignment
+        for (day, types), assignments in by_day.items():
+            missing = self.env["link.qualification"]._link_missing(
+                assignments.partner_id, types, day
+            )
+            for assignment in assignments:
+                if lacking := missing[assignment.partner_id.id]:
+                    refusals[assignment.id].append(
+                        self.env._(
+                            "%(person)s needs %(missing)s valid on %(day)s for "
+                            "%(shift)s."
+                        )
+                        % {
+                            "person": assignment.partner_id.name,
+                            "missing": ", ".join(lacking.mapped("name")),
+                            "day": day,
+                            "shift": assignment.shift_id.display_name,
+                        }
+                    )
+        return refusals
+
+    def _link_check_refusals(self):
+        refusals = self._link_refusals_batch()
+        if refusals:
+            raise ValidationError(
+                "\n".join(reason for reasons in refusals.values() for reason in reasons)
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_confirm(self):
+        """Staff confirm people from the waiting list (over the maximum only
+        by raising the maximum first)."""
+        if any(assignment.state != "waitlisted" for assignment in self):
+            raise UserError(
+                self.env._("Only places on the waiting list can be confirmed.")
+            )
+        shifts = self.shift_id.sudo()
+        shifts._link_lock()
+        for shift in shifts:
+            wanted = len(self.filtered(lambda a, s=shift: a.shift_id == s))
+            if shift.confirmed_count + wanted > shift.max_volunteers:
+                raise UserError(
+                    self.env._(
+                        "%(shift)s has %(left)s place(s) left: raise its maximum to "
+                        "confirm more volunteers.",
+                        shift=shift.display_name,
+                        left=max(shift.max_volunteers - shift.confirmed_count, 0),
+                    )
+                )
+        super().write({"state": "confirmed"})
+        self._link_check_refusals()
+        shifts._link_sync_fullness()
+        self._link_send("link_membership.mail_template_shift_confirmed")
+
+    def _link_promote(self):
+        """Confirm places from the waiting list; the caller holds the shift
+        lock and has checked the room left."""
+        super().write({"state": "confirmed"})
+
+    def action_cancel(self):
+        if any(assignment.state not in HELD_STATES for assignment in self):
+            raise UserError(self.env._("Only places still to come can be cancelled."))
+        self._link_cancel(promote=True)
+
+    def _link_cancel(self, promote):
+        freed = self.filtered(lambda a: a.state == "confirmed").shift_id
+        self.write({"state": "cancelled"})
+        self._link_send("link_membership.mail_template_shift_cancelled")
+        freed.sudo()._link_sync_fullness()
+        if promote:
+            freed.sudo()._link_fill_from_waitlist()
+
+    def _link_withdraw(self):
+        """A volunteer withdraws from the portal, up to the company's cut-off
+        before the start."""
+        cutoff = timedelta(hours=self.env.company.link_shift_withdraw_cutoff_hours)
+        for assignment in self:
+            if assignment.date_start - cutoff < fields.Datetime.now():
+                raise UserError(
+                    self.env._(
+                        "It is too late to withdraw online from %(shift)s: please "
+                        "call your volunteer coordinator.",
+                        shift=assignment.shift_id.display_name,
+                    )
+                )
+        self.action_cancel()
+
+    def action_mark_attended(self):
+        self._link_check_attendance()
+        self.write({"state": "attended"})
+        self._link_send("link_membership.mail_template_shift_thanks")
+
+    def action_mark_no_show(self):
+        self._link_check_attendance()
+        self.write({"state": "no_show"})
+
+    def _link_check_attendance(self):
+        if any(a.state not in ("confirmed", "attended", "no_show") for a in self):
+            raise UserError(
+                self.env._(
+                    "Only confirmed volunteers can be marked as attended or not."
+                )
+            )
+        if any(a.date_start > fields.Datetime.now() for a in self):
+            raise UserError(
+                self.env._(
+                    "Attendance can only be recorded once the shift has started."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Mails
+    # ------------------------------------------------------------------
+
+    def _link_send(self, template_xmlid):
+        if self:
+            self.env.ref(template_xmlid).sudo().send_mail_batch(self.ids)
+
+    @api.model
+    def _link_send_reminders(self):
+        """One reminder per confirmed place, the configured number of hours
+        before the start, a batch at a time."""
+        now = fields.Datetime.now()
+        horizon = now + timedelta(hours=self.env.company.link_shift_reminder_hours)
+        domain = [
+            ("state", "=", "confirmed"),
+            ("reminder_sent", "=", False),
+            ("date_start", ">", now),
+            ("date_start", "<=", horizon),
+        ]
+        while assignments := self.search(domain, limit=500, order="id"):
+            assignments._link_send("link_membership.mail_template_shift_reminder")
+            assignments.write({"reminder_sent": True})
