@@ -85,7 +85,7 @@ class LinkShiftAssignment(models.Model):
 
     def init(self):
         # One place at most per volunteer per shift, even under concurrent
-        # sign-ups (checked with a clear message in _link_refusals first).
+        # sign-ups (checked with a clear message in _link_check_single_place first).
         self.env.cr.execute(
             SQL(
                 """CREATE UNIQUE INDEX IF NOT EXISTS link_shift_assignment_one_place
@@ -103,9 +103,11 @@ class LinkShiftAssignment(models.Model):
         """A new place is confirmed while the shift has room, waitlisted once
         it is full; the shift rows are locked so that parallel sign-ups never
         overfill it."""
+        self.check_access("create")
         shift_ids = {vals.get("shift_id") for vals in vals_list}
         shifts = self.env["link.shift"].browse(shift_ids - {None, False}).sudo()
         shifts._link_lock()
+        self._link_check_single_place(vals_list)
         for shift in shifts:
             if shift.state in ("done", "cancelled"):
                 raise UserError(
@@ -153,67 +155,51 @@ class LinkShiftAssignment(models.Model):
         return super().write(vals)
 
     def _link_refusals(self):
-        """Why this place cannot be held (empty when it can), checking the
-        same person's other places and qualifications on the day."""
-        return self._link_refusals_batch().get(self.id, [])
+        """Why this place could not be confirmed (empty when it can)."""
+        return self._link_refusals_batch(confirming=self).get(self.id, [])
 
-    def _link_refusals_batch(self):
-        """{assignment id: [reasons]} for the places that cannot be held,
-        in a fixed number of queries."""
+    def _link_refusals_batch(self, confirming):
+        """{place id: [reasons]} for the places that cannot be held: missing
+        qualifications on the day for all of them, and clashes with the
+        person's other confirmed places for those being ``confirming``; in a
+        fixed number of queries."""
         refusals = defaultdict(list)
-        held = self.filtered(lambda a: a.state in HELD_STATES)
-        if not held:
-            return refusals
-        others = self.sudo().search(
-            [
-                ("partner_id", "in", held.partner_id.ids),
-                ("state", "in", HELD_STATES),
-                ("id", "not in", held.ids),
-                ("date_start", "<", max(held.mapped("date_end"))),
-                ("date_end", ">", min(held.mapped("date_start"))),
-            ]
-        )
-        for assignment in held:
-            if others.filtered(
-                lambda o, a=assignment: (
-                    o.partner_id == a.partner_id and o.shift_id == a.shift_id
-                )
-            ):
-                refusals[assignment.id].append(
-                    self.env._("%(person)s already has a place on this shift.")
-                    % {"person": assignment.partner_id.name}
-                )
-        confirmed = held.filtered(lambda a: a.state == "confirmed")
-        for assignment in confirmed:
-            clash = (others | confirmed).filtered(
-                lambda o, a=assignment: (
-                    o != a
-                    and o.state == "confirmed"
-                    and o.partner_id == a.partner_id
-                    and o.shift_id != a.shift_id
-                    and o.date_start < a.date_end
-                    and o.date_end > a.date_start
-                )
+        if confirming:
+            others = self.sudo().search(
+                [
+                    ("partner_id", "in", confirming.partner_id.ids),
+                    ("state", "=", "confirmed"),
+                    ("id", "not in", confirming.ids),
+                    ("date_start", "<", max(confirming.mapped("date_end"))),
+                    ("date_end", ">", min(confirming.mapped("date_start"))),
+                ]
             )
-            if clash:
-                refusals[assignment.id].append(
-                    self.env._(
-                        "%(person)s is already confirmed on %(other)s at that time."
+            for assignment in confirming:
+                clash = (others | confirming).filtered(
+                    lambda o, a=assignment: (
+                        o != a
+                        and o.partner_id == a.partner_id
+                        and o.date_start < a.date_end
+                        and o.date_end > a.date_start
                     )
-                    % {
-                        "person": assignment.partner_id.name,
-                        "other": clash[0].shift_id.display_name,
-                    }
                 )
-        by_day = defaultdict(lambda: self.browse())
-        for assignment in confirmed.filtered("shift_id.qualification_type_ids"):
-            by_day[
-                (
-                    assignment.date_start.date(),
-                    assignment.shift_id.qualification_type_ids,
-                )
-            ] |= assignment
-        for (day, types), assignments in by_day.items():
+                if clash:
+                    refusals[assignment.id].append(
+                        self.env._(
+                            "%(person)s is already confirmed on %(other)s at that "
+                            "time.",
+                            person=assignment.partner_id.name,
+                            other=clash[0].shift_id.display_name,
+                        )
+                    )
+        by_need = defaultdict(lambda: self.browse())
+        for assignment in self.filtered("shift_id.qualification_type_ids"):
+            need = (
+                assignment.date_start.date(),
+                assignment.shift_id.qualification_type_ids,
+            )
+            by_need[need] |= assignment
+        for (day, types), assignments in by_need.items():
             missing = self.env["link.qualification"]._link_missing(
                 assignments.partner_id, types, day
             )
@@ -222,23 +208,46 @@ class LinkShiftAssignment(models.Model):
                     refusals[assignment.id].append(
                         self.env._(
                             "%(person)s needs %(missing)s valid on %(day)s for "
-                            "%(shift)s."
+                            "%(shift)s.",
+                            person=assignment.partner_id.name,
+                            missing=", ".join(lacking.mapped("name")),
+                            day=day,
+                            shift=assignment.shift_id.display_name,
                         )
-                        % {
-                            "person": assignment.partner_id.name,
-                            "missing": ", ".join(lacking.mapped("name")),
-                            "day": day,
-                            "shift": assignment.shift_id.display_name,
-                        }
                     )
         return refusals
 
     def _link_check_refusals(self):
-        refusals = self._link_refusals_batch()
+        refusals = self._link_refusals_batch(
+            confirming=self.filtered(lambda a: a.state == "confirmed")
+        )
         if refusals:
             raise ValidationError(
                 "\n".join(reason for reasons in refusals.values() for reason in reasons)
             )
+
+    def _link_check_single_place(self, vals_list):
+        """One place per person per shift (a database index backs this up
+        for parallel requests)."""
+        pairs = {(vals.get("shift_id"), vals.get("partner_id")) for vals in vals_list}
+        if len(pairs) < len(vals_list):
+            raise ValidationError(self.env._("The same person is listed twice."))
+        existing = self.sudo().search(
+            [
+                ("shift_id", "in", [shift for shift, _partner in pairs]),
+                ("partner_id", "in", [partner for _shift, partner in pairs]),
+                ("state", "in", HELD_STATES),
+            ]
+        )
+        for place in existing:
+            if (place.shift_id.id, place.partner_id.id) in pairs:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s already has a place on %(shift)s.",
+                        person=place.partner_id.name,
+                        shift=place.shift_id.display_name,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Actions

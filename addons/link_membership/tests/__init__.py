@@ -7,3 +7,5 @@ from . import test_equality_report
 from . import test_membership_target
 from . import test_member_list_queries
 from . import test_ward_representation
+from . import test_qualifications
+from . import test_shifts

@@ -1,5 +1,8 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -37,3 +40,96 @@ class LinkCase(TransactionCase):
         return new_test_user(
             cls.env, login=login, groups=f"link_membership.{group}", name=login
         )
+
+
+class VolunteerCase(LinkCase):
+    """Two volunteers, a role needing a DBS check, and shifts in March 2027;
+    tests freeze time at NOW."""
+
+    NOW = "2027-03-01 09:00:00"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.write(
+            {
+                "link_volunteer_coordinator_id": cls.manager.id,
+                "link_shift_reminder_hours": 48,
+                "link_shift_withdraw_cutoff_hours": 24,
+                "link_shift_shortfall_days": 7,
+            }
+        )
+        cls.dbs = cls.env.ref("link_membership.qualification_type_dbs_enhanced")
+        cls.safeguarding = cls.env.ref(
+            "link_membership.qualification_type_safeguarding"
+        )
+        cls.gateway = cls.env["link.volunteer.role"].create({"name": "Gateway host"})
+        cls.board_seat = cls.env["link.volunteer.role"].create(
+            {
+                "name": "Board observer",
+                "qualification_type_ids": [(6, 0, (cls.dbs | cls.safeguarding).ids)],
+            }
+        )
+        cls.portal_b = new_test_user(
+            cls.env, login="link_portal_b", groups="base.group_portal"
+        )
+        cls.ann = cls.portal_user.partner_id
+        cls.ben = cls.portal_b.partner_id
+        (cls.ann | cls.ben).write(
+            {"link_is_volunteer": True, "email": "volunteer@example.org"}
+        )
+        cls.ann.name = "Ann Volunteer"
+        cls.ben.name = "Ben Volunteer"
+
+    @classmethod
+    def _shift(cls, start, hours=3, role=None, **vals):
+        start = fields.Datetime.to_datetime(start)
+        return (
+            cls.env["link.shift"]
+            .with_user(cls.staff)
+            .create(
+                {
+                    "name": vals.pop("name", "Gateway"),
+                    "role_id": (role or cls.gateway).id,
+                    "date_start": start,
+                    "date_end": start + timedelta(hours=hours),
+                    "min_volunteers": 1,
+                    "max_volunteers": 3,
+                    "state": "open",
+                    **vals,
+                }
+            )
+        )
+
+    @classmethod
+    def _volunteer(cls, name):
+        return cls.env["res.partner"].create(
+            {"name": name, "link_is_volunteer": True, "email": "v@example.org"}
+        )
+
+    def _place(self, shift, partner, user=None):
+        return (
+            self.env["link.shift.assignment"]
+            .with_user(user or self.staff)
+            .create({"shift_id": shift.id, "partner_id": partner.id})
+        )
+
+    def assertRefused(self, exception, regex):
+        """assertRaisesRegex that rolls back what the refused call wrote
+        (Odoo's assertRaises opens a savepoint, unittest's Regex one does not)."""
+        return _Refused(self, exception, regex)
+
+
+class _Refused:
+    def __init__(self, case, exception, regex):
+        self.case, self.exception, self.regex = case, exception, regex
+
+    def __enter__(self):
+        self.manager = self.case.assertRaises(self.exception)
+        self.context = self.manager.__enter__()
+        return self.context
+
+    def __exit__(self, *exc_info):
+        handled = self.manager.__exit__(*exc_info)
+        self.case.assertRegex(str(self.context.exception), self.regex)
+        return handled
