@@ -616,6 +616,22 @@ class LinkEvVisit(models.Model):
             "view_mode": "form",
         }
 
+    def action_revisit(self):
+        """A new draft visit to the same premises that follows up this one's
+        recommendations; the team is chosen afresh."""
+        self.ensure_one()
+        self._link_check_state(
+            ("published", "response_received", "report_sent"),
+            self.env._("A revisit follows a visit whose report was sent."),
+        )
+        new = self.copy({"predecessor_id": self.id, "date_visit": False})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+        }
+
     def action_refuse(self):
         self._link_check_state(
             ("planned", "notified"),

@@ -221,6 +221,19 @@ class TestVisitLifecycle(EnterViewCase):
         self.assertEqual(new.sudo().lead_partner_id, self.anna)
         self.assertIn(new.name, visit.message_ids[0].body)
 
+    def test_revisit_follows_up_a_published_visit(self):
+        visit = self._visit(theme="Mealtimes")
+        with self.assertRaisesRegex(UserError, "whose report was sent"):
+            visit.action_revisit()
+        visit.write({"state": "published"})
+        revisit = self.env["link.ev.visit"].browse(visit.action_revisit()["res_id"])
+        self.assertEqual(revisit.predecessor_id, visit)
+        self.assertEqual(revisit.premises_id, self.care_home)
+        self.assertEqual(revisit.theme, "Mealtimes")
+        self.assertEqual(revisit.state, "draft")
+        self.assertFalse(revisit.date_visit)
+        self.assertFalse(revisit.sudo().team_member_ids)
+
     def test_entry_refused_with_reason(self):
         visit = self._visit()
         visit.action_plan()
