@@ -45,7 +45,7 @@ class LinkEnterViewPortal(CustomerPortal):
         return request.render("link_enter_view.portal_my_visits", values)
 
     @http.route("/my/visits/<int:visit_id>", type="http", auth="user", website=True)
-    def portal_my_visit(self, visit_id, saved=None, **kwargs):
+    def portal_my_visit(self, visit_id, saved=None, error=None, **kwargs):
         visit = self._link_my_visit(visit_id)
         partner = request.env.user.partner_id
         values = self._prepare_portal_layout_values()
@@ -60,6 +60,7 @@ class LinkEnterViewPortal(CustomerPortal):
                 "can_declare": visit.state in DECLARATION_OPEN,
                 "can_note": visit.state in NOTES_OPEN,
                 "saved": saved,
+                "error": error,
             }
         )
         return request.render("link_enter_view.portal_my_visit", values)
@@ -77,6 +78,8 @@ class LinkEnterViewPortal(CustomerPortal):
             raise request.not_found()
         partner = request.env.user.partner_id
         details = (details or "").strip()[:TEXT_MAX_LENGTH] or False
+        if interest == "declared" and not details:
+            return request.redirect(f"/my/visits/{visit.id}?error=details")
         vals = {
             "interest": interest,
             "details": details if interest == "declared" else False,
@@ -86,20 +89,15 @@ class LinkEnterViewPortal(CustomerPortal):
             # A changed declaration must be noted again.
             declaration.write({**vals, "noted_by_id": False, "date_noted": False})
         else:
-            request.env["link.ev.declaration"].sudo().create(
-                {"visit_id": visit.id, "partner_id": partner.id, **vals}
+            declaration = (
+                request.env["link.ev.declaration"]
+                .sudo()
+                .create({"visit_id": visit.id, "partner_id": partner.id, **vals})
             )
-        labels = {
-            "none": request.env._("no interest"),
-            "declared": request.env._("an interest"),
-        }
-        visit.message_post(
-            body=request.env._(
-                "%(person)s declared %(interest)s.",
-                person=partner.name,
-                interest=labels[interest],
-            ),
-            author_id=partner.id,
+        # On the declaration, not the visit: the council monitor reads visits
+        # and their chatter, never who declared what.
+        declaration.message_post(
+            body=request.env._("Declared through the portal."), author_id=partner.id
         )
         return request.redirect(f"/my/visits/{visit.id}?saved=declaration")
 

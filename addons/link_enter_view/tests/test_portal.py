@@ -135,6 +135,12 @@ class TestEnterViewPortal(HttpCase):
         token = self._token(self._page("ev_portal_anna", url))
         response = self.url_open(
             f"{url}/declaration",
+            data={"csrf_token": token, "interest": "declared", "details": " "},
+        )
+        self.assertIn("Please say what the interest is", response.text)
+        self.assertFalse(self.anna_visit.declaration_ids)
+        response = self.url_open(
+            f"{url}/declaration",
             data={
                 "csrf_token": token,
                 "interest": "declared",
@@ -146,6 +152,9 @@ class TestEnterViewPortal(HttpCase):
         self.assertEqual(declaration.partner_id, self.anna.partner_id)
         self.assertEqual(declaration.interest, "declared")
         self.assertEqual(declaration.details, "My aunt lives there")
+        self.assertIn("Declared through the portal", declaration.message_ids[0].body)
+        self.assertEqual(declaration.message_ids[0].author_id, self.anna.partner_id)
+        self.assertNotIn("My aunt", "".join(self.anna_visit.message_ids.mapped("body")))
         response = self.url_open(
             f"{url}/notes", data={"csrf_token": token, "body": "Lunch was hot"}
         )

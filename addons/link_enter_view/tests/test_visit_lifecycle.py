@@ -262,8 +262,9 @@ class TestVisitLifecycle(EnterViewCase):
             as_monitor.read(["team_member_ids"])
         with self.assertRaises(AccessError):
             self.env["link.ev.team.member"].with_user(self.monitor).search([])
-        with self.assertRaises(AccessError):
-            self.env["link.ev.authorisation"].with_user(self.monitor).search([])
+        for model in ("link.ev.authorisation", "link.ev.declaration", "link.ev.note"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.monitor).search([])
         with self.assertRaises(AccessError):
             self.env["link.ev.visit"].with_user(self.monitor).create(
                 {"provider_id": self.trust.id}
