@@ -269,3 +269,22 @@ class TestVisitLifecycle(EnterViewCase):
             self.env["link.ev.visit"].with_user(self.monitor).create(
                 {"provider_id": self.trust.id}
             )
+
+    def test_views_open_for_each_role(self):
+        views = [(False, kind) for kind in ("form", "list", "kanban", "search")]
+        for user in (self.staff, self.steering, self.monitor):
+            with self.subTest(user=user.login):
+                arch = (
+                    self.env["link.ev.visit"]
+                    .with_user(user)
+                    .get_views([*views, (False, "calendar"), (False, "pivot")])
+                )
+                form = arch["views"]["form"]["arch"]
+                # People's names stay out of the monitor's view of a visit.
+                self.assertEqual(
+                    "team_member_ids" in form, user != self.monitor, user.login
+                )
+        for model in ("link.ev.authorisation", "link.ev.recommendation"):
+            self.env[model].with_user(self.staff).get_views(
+                [(False, "list"), (False, "search")]
+            )
