@@ -367,7 +367,10 @@ class LinkShift(models.Model):
                 SQL(
                     "SELECT id FROM link_shift WHERE id IN %s ORDER BY id FOR UPDATE",
                     tuple(self.ids),
-                )
+                ),
+                # Expected under contention and retried by Odoo's request
+                # handling: not an error worth logging.
+                log_exceptions=False,
             )
             self.invalidate_recordset(["confirmed_count", "seats_left", "state"])
 

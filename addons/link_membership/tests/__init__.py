@@ -9,3 +9,5 @@ from . import test_member_list_queries
 from . import test_ward_representation
 from . import test_qualifications
 from . import test_shifts
+from . import test_shift_concurrency
+from . import test_shift_portal

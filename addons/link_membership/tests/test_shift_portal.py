@@ -1,0 +1,244 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+from datetime import datetime, timedelta
+
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
+
+START = datetime(2031, 3, 3, 10)
+
+
+@tagged("post_install", "-at_install")
+class TestShiftPortal(HttpCase):
+    """Two portal volunteers, Ann and Ben: each sees open shifts and their own
+    places, never the other's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.ann_user = new_test_user(cls.env, "vol_ann", groups="base.group_portal")
+        cls.ben_user = new_test_user(cls.env, "vol_ben", groups="base.group_portal")
+        cls.ann, cls.ben = cls.ann_user.partner_id, cls.ben_user.partner_id
+        cls.ann.write({"name": "Ann Portal", "link_is_volunteer": True})
+        cls.ben.write(
+            {"name": "Ben Portal", "link_is_volunteer": True, "phone": "01234 999888"}
+        )
+        cls.dbs = cls.env.ref("link_membership.qualification_type_dbs_enhanced")
+        cls.gateway = cls.env["link.volunteer.role"].create({"name": "Portal host"})
+        cls.board = cls.env["link.volunteer.role"].create(
+            {
+                "name": "Portal board seat",
+                "qualification_type_ids": [(6, 0, cls.dbs.ids)],
+            }
+        )
+        # Only this test's shifts are open.
+        cls.env["link.shift"].search([("state", "in", ("open", "full"))]).write(
+            {"state": "draft"}
+        )
+        cls.open_shift = cls._shift("Tour gateway shift", 0, max_volunteers=1)
+        cls.board_shift = cls._shift("Hospital board", 1, role=cls.board)
+        cls.ben_shift = cls._shift("Ben's stall", 2)
+        cls.ben_place = cls.env["link.shift.assignment"].create(
+            {"shift_id": cls.ben_shift.id, "partner_id": cls.ben.id}
+        )
+
+    @classmethod
+    def _shift(cls, name, day, role=None, **vals):
+        start = START + timedelta(days=day)
+        return cls.env["link.shift"].create(
+            {
+                "name": name,
+                "role_id": (role or cls.gateway).id,
+                "date_start": start,
+                "date_end": start + timedelta(hours=3),
+                "max_volunteers": 3,
+                "state": "open",
+                **vals,
+            }
+        )
+
+    def _page(self, login, url="/my/shifts"):
+        self.authenticate(login, login)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return response.text
+
+    def _post(self, url, page, allow_redirects=True, **data):
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        return self.url_open(
+            url, data={"csrf_token": token, **data}, allow_redirects=allow_redirects
+        )
+
+    def test_list_shows_places_left_and_why_not_qualified(self):
+        page = self._page("vol_ann")
+        self.assertIn("Tour gateway shift", page)
+        self.assertIn("1 of 1 places left", page)
+        self.assertRegex(
+            page, r"Hospital board(.|\n)*You cannot sign up(.|\n)*Needs DBS check"
+        )
+        self.assertIn("You have no shifts booked", page)
+        # Ben's place shows on his page, and nothing of him on Ann's.
+        self.assertNotIn("Ben Portal", page)
+        self.assertNotIn("01234 999888", page)
+        ben_page = self._page("vol_ben")
+        self.assertRegex(ben_page, r"My upcoming shifts(.|\n)*Ben&#39;s stall")
+
+    def test_sign_up_waitlist_and_withdraw(self):
+        page = self._page("vol_ann")
+        response = self._post(f"/my/shifts/{self.open_shift.id}/signup", page)
+        self.assertIn("You are booked on Tour gateway shift", response.text)
+        ann_place = self.open_shift.assignment_ids
+        self.assertEqual(ann_place.state, "confirmed")
+        self.assertEqual(ann_place.assigned_by_id, self.ann_user)
+        page = self._page("vol_ben")
+        self.assertIn("Join the waiting list", page)
+        response = self._post(f"/my/shifts/{self.open_shift.id}/signup", page)
+        self.assertIn("you are on its waiting list", response.text)
+        ben_place = self.open_shift.assignment_ids - ann_place
+        self.assertEqual(ben_place.state, "waitlisted")
+        # Ben cannot withdraw Ann's place; Ann withdraws and Ben moves up.
+        response = self._post(f"/my/shifts/place/{ann_place.id}/withdraw", page)
+        self.assertEqual(response.status_code, 404)
+        page = self._page("vol_ann")
+        response = self._post(f"/my/shifts/place/{ann_place.id}/withdraw", page)
+        self.assertIn("You have withdrawn", response.text)
+        self.assertEqual(ann_place.state, "cancelled")
+        self.assertEqual(ben_place.state, "confirmed")
+
+    def test_unqualified_sign_up_is_refused_with_the_reason(self):
+        page = self._page("vol_ann")
+        response = self._post(f"/my/shifts/{self.board_shift.id}/signup", page)
+        self.assertIn("We could not change your place", response.text)
+        self.assertFalse(self.board_shift.assignment_ids)
+        draft = self._shift("Not open yet", 5, state="draft")
+        response = self._post(f"/my/shifts/{draft.id}/signup", page)
+        self.assertEqual(response.status_code, 404)
+
+    def test_qualifications_page_and_evidence(self):
+        mine = self.env["link.qualification"].create(
+            {
+                "partner_id": self.ann.id,
+                "type_id": self.dbs.id,
+                "date_obtained": "2030-01-01",
+            }
+        )
+        theirs = self.env["link.qualification"].create(
+            {
+                "partner_id": self.ben.id,
+                "type_id": self.dbs.id,
+                "reference": "BEN-SECRET",
+            }
+        )
+        page = self._page("vol_ann", "/my/qualifications")
+        self.assertIn("DBS check (enhanced)", page)
+        self.assertIn("Awaiting evidence", page)
+        self.assertNotIn("BEN-SECRET", page)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        response = self.url_open(
+            f"/my/qualifications/{mine.id}/evidence",
+            data={"csrf_token": token},
+            files={"evidence": ("dbs.pdf", b"%PDF-1.4 certificate", "application/pdf")},
+        )
+        self.assertIn("your volunteer coordinator will check it", response.text)
+        self.assertEqual(mine.evidence_state, "submitted")
+        self.assertEqual(mine.evidence_filename, "dbs.pdf")
+        response = self.url_open(
+            f"/my/qualifications/{theirs.id}/evidence",
+            data={"csrf_token": token},
+            files={"evidence": ("x.pdf", b"%PDF", "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(theirs.evidence_state, "none")
+
+    def test_home_counters(self):
+        self.authenticate("vol_ben", "vol_ben")
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["shift_count", "qualification_count"]}
+        )
+        self.assertEqual(counters, {"shift_count": 1, "qualification_count": 0})
+
+    @mute_logger("odoo.http")
+    def test_json_rpc_keeps_volunteers_apart(self):
+        self.authenticate("vol_ann", "vol_ann")
+
+        def call(model, method, *args):
+            return self.make_jsonrpc_request(
+                "/web/dataset/call_kw",
+                {"model": model, "method": method, "args": list(args), "kwargs": {}},
+            )
+
+        self.assertEqual(
+            call("link.shift.assignment", "search_read", [], ["state"]), []
+        )
+        for model, method, args in [
+            ("link.shift.assignment", "read", (self.ben_place.ids, ["partner_id"])),
+            ("res.partner", "read", (self.ben.ids, ["name", "phone"])),
+            (
+                "link.shift.assignment",
+                "create",
+                ({"shift_id": self.open_shift.id, "partner_id": self.ann.id},),
+            ),
+            ("link.shift.assignment", "write", (self.ben_place.ids, {"hours": 99})),
+            ("link.shift", "write", (self.open_shift.ids, {"max_volunteers": 99})),
+        ]:
+            with self.assertRaises(JsonRpcException, msg=f"{model}.{method}"):
+                call(model, method, *args)
+        shifts = call("link.shift", "search_read", [], ["name", "seats_left"])
+        self.assertEqual(
+            {s["name"] for s in shifts},
+            {"Tour gateway shift", "Hospital board", "Ben's stall"},
+        )
+        self.assertFalse(self.open_shift.assignment_ids)
+
+    def test_queries_do_not_grow_with_open_shifts(self):
+        def open_shifts(count):
+            self.env["link.shift"].with_context(tracking_disable=True).create(
+                [
+                    {
+                        "name": f"Extra shift {i}",
+                        "role_id": (self.board if i % 2 else self.gateway).id,
+                        "date_start": START + timedelta(days=10, hours=i),
+                        "date_end": START + timedelta(days=10, hours=i + 1),
+                        "state": "open",
+                    }
+                    for i in range(count)
+                ]
+            )
+            self.env.flush_all()
+
+        # Ann already holds a place (on a shift that is not open to others),
+        # so that each page shows all its parts.
+        self.env["link.shift.assignment"].create(
+            {
+                "shift_id": self._shift("Pre-booked", 500, state="draft").id,
+                "partner_id": self.ann.id,
+            }
+        )
+        self.authenticate("vol_ann", "vol_ann")
+        page = self.url_open("/my/shifts").text
+        self._post(f"/my/shifts/{self.ben_shift.id}/signup", page)  # warm-up
+        for total in (10, 300):
+            open_shifts(total - 3)
+            # Warm the caches (the pager's template is read once).
+            self.url_open("/my/shifts")
+            with self.assertQueryCount(16):
+                page = self.url_open("/my/shifts").text
+            shift = self._shift(f"Sign-up {total}", 30 + total)
+            self.url_open("/my/shifts")
+            self.env.flush_all()
+            with self.assertQueryCount(33):
+                response = self._post(
+                    f"/my/shifts/{shift.id}/signup", page, allow_redirects=False
+                )
+            self.assertEqual(response.status_code, 303)
+            self.assertEqual(shift.assignment_ids.partner_id, self.ann)
+            self.env["link.shift"].search([("name", "=like", "Extra shift%")]).write(
+                {"state": "draft"}
+            )
+
+    def test_tour_signs_up_in_a_real_browser(self):
+        self.start_tour("/my/shifts", "link_shift_portal_tour", login="vol_ann")
+        self.assertEqual(self.open_shift.assignment_ids.partner_id, self.ann)
+        self.assertEqual(self.open_shift.assignment_ids.state, "confirmed")
