@@ -3,7 +3,7 @@
 {
     "name": "LINk Membership",
     "summary": "Members, wards, volunteers and the LINk security groups",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -45,5 +45,6 @@
         "demo/res_partner_demo.xml",
         "demo/link_membership_target_demo.xml",
         "demo/link_census_share_demo.xml",
+        "demo/link_volunteering_demo.xml",
     ],
 }

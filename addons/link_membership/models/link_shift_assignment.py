@@ -218,8 +218,10 @@ class LinkShiftAssignment(models.Model):
         return refusals
 
     def _link_check_refusals(self):
-        refusals = self._link_refusals_batch(
-            confirming=self.filtered(lambda a: a.state == "confirmed")
+        # Places recorded after the fact (attended...) are history, not checked.
+        held = self.filtered(lambda a: a.state in HELD_STATES)
+        refusals = held._link_refusals_batch(
+            confirming=held.filtered(lambda a: a.state == "confirmed")
         )
         if refusals:
             raise ValidationError(

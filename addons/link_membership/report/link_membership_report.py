@@ -1,0 +1,90 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+from ..models.res_partner import MEMBERSHIP_TYPES
+
+
+class LinkMembershipReport(models.Model):
+    """Membership and recruitment for contract monitoring: one row per
+    individual member with only the ward, type and dates, so pivots group by
+    quarter and ward without naming anybody."""
+
+    _name = "link.membership.report"
+    _description = "Membership and recruitment report"
+    _auto = False
+    _order = "join_date desc"
+    _depends = {
+        "res.partner": [
+            "active",
+            "is_company",
+            "link_membership_type",
+            "link_join_date",
+            "link_leave_date",
+            "link_ward_id",
+            "link_is_volunteer",
+        ],
+    }
+
+    join_date = fields.Date(string="Joined on", readonly=True)
+    leave_date = fields.Date(string="Left on", readonly=True)
+    ward_id = fields.Many2one("link.ward", readonly=True)
+    membership_type = fields.Selection(MEMBERSHIP_TYPES, readonly=True)
+    is_volunteer = fields.Boolean(string="Volunteers", readonly=True)
+    member_count = fields.Integer(string="Members", readonly=True, aggregator="sum")
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %(view)s AS (
+                    SELECT p.id AS id,
+                           p.link_join_date AS join_date,
+                           p.link_leave_date AS leave_date,
+                           p.link_ward_id AS ward_id,
+                           p.link_membership_type AS membership_type,
+                           COALESCE(p.link_is_volunteer, FALSE) AS is_volunteer,
+                           1 AS member_count
+                      FROM res_partner p
+                     WHERE p.active
+                       AND NOT COALESCE(p.is_company, FALSE)
+                       AND p.link_membership_type IS NOT NULL
+                )
+                """,
+                view=SQL.identifier(self._table),
+            )
+        )
+
+    @api.model
+    def _link_joined_domain(self, date_from, date_to):
+        return [("join_date", ">=", date_from), ("join_date", "<=", date_to)]
+
+    @api.model
+    def _link_members_at_domain(self, day):
+        return [
+            "|",
+            ("join_date", "=", False),
+            ("join_date", "<=", day),
+            "|",
+            ("leave_date", "=", False),
+            ("leave_date", ">", day),
+        ]
+
+    @api.model
+    def _link_figures(self, date_from, date_to):
+        """Key membership figures for a period, from the same grouped reads
+        the pivot views make."""
+        [[joined]] = self._read_group(
+            self._link_joined_domain(date_from, date_to), [], ["member_count:sum"]
+        )
+        members_at = self._link_members_at_domain(date_to)
+        [[members, wards]] = self._read_group(
+            members_at, [], ["member_count:sum", "ward_id:count_distinct"]
+        )
+        return [
+            ("members_joined", self.env._("New members in the period"), joined or 0),
+            ("members_total", self.env._("Members at the end of the period"), members or 0),
+            ("wards_covered", self.env._("Wards with at least one member"), wards or 0),
+        ]

@@ -1,0 +1,88 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+
+class LinkVolunteeringReport(models.Model):
+    """Volunteer hours and shift places filled, by date, ward and role, with
+    no volunteer named: the council sees totals only."""
+
+    _name = "link.volunteering.report"
+    _description = "Volunteer hours and shifts report"
+    _auto = False
+    _order = "date desc"
+    _depends = {
+        "link.shift.assignment": [
+            "shift_id",
+            "date_start",
+            "ward_id",
+            "role_id",
+            "state",
+            "hours",
+            "company_id",
+        ],
+    }
+
+    date = fields.Date(string="Shift date", readonly=True)
+    ward_id = fields.Many2one("link.ward", readonly=True)
+    role_id = fields.Many2one("link.volunteer.role", readonly=True)
+    state = fields.Selection(
+        [
+            ("waitlisted", "On the waiting list"),
+            ("confirmed", "Confirmed"),
+            ("attended", "Attended"),
+            ("no_show", "Did not come"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Place status",
+        readonly=True,
+    )
+    company_id = fields.Many2one("res.company", readonly=True)
+    place_count = fields.Integer(string="Places", readonly=True, aggregator="sum")
+    hours_done = fields.Float(
+        string="Hours volunteered",
+        readonly=True,
+        aggregator="sum",
+        help="Hours of the places where the volunteer attended.",
+    )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %(view)s AS (
+                    SELECT a.id AS id,
+                           a.date_start::date AS date,
+                           a.ward_id,
+                           a.role_id,
+                           a.state,
+                           a.company_id,
+                           1 AS place_count,
+                           CASE WHEN a.state = 'attended'
+                                THEN COALESCE(a.hours, 0) ELSE 0 END AS hours_done
+                      FROM link_shift_assignment a
+                )
+                """,
+                view=SQL.identifier(self._table),
+            )
+        )
+
+    @api.model
+    def _link_period_domain(self, date_from, date_to):
+        return [("date", ">=", date_from), ("date", "<=", date_to)]
+
+    @api.model
+    def _link_figures(self, date_from, date_to):
+        domain = self._link_period_domain(date_from, date_to)
+        [[hours]] = self._read_group(domain, [], ["hours_done:sum"])
+        [[filled]] = self._read_group(
+            domain + [("state", "in", ("confirmed", "attended"))],
+            [],
+            ["place_count:sum"],
+        )
+        return [
+            ("volunteer_hours", self.env._("Volunteer hours"), hours or 0),
+            ("shift_places_filled", self.env._("Shift places filled"), filled or 0),
+        ]
