@@ -5,3 +5,4 @@ from . import link_ev_team_member
 from . import link_ev_declaration
 from . import link_ev_note
 from . import link_ev_recommendation
+from . import link_shift

@@ -19,7 +19,11 @@ class LinkShift(models.Model):
     _order = "date_start, id"
 
     name = fields.Char(
-        compute="_compute_name", store=True, readonly=False, required=True
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     role_id = fields.Many2one(
         "link.volunteer.role",

@@ -12,3 +12,4 @@ from . import link_representation
 from . import link_representation_report
 from . import calendar_event
 from . import mail_activity
+from . import link_shift

@@ -316,3 +316,23 @@ class TestReportBackCron(RepresentationCase):
         with freeze_time("2026-03-20"), self.assertQueryCount(17):
             Representation._cron_link_report_back()
         self.assertEqual(len(self._report_activities(seats)), 33)
+
+
+class TestSeatShifts(RepresentationCase):
+    def test_a_volunteer_shift_can_serve_a_seat(self):
+        seat = self._seat()
+        role = self.env["link.volunteer.role"].create({"name": "Seat observer"})
+        shift = (
+            self.env["link.shift"]
+            .with_user(self.staff)
+            .create(
+                {
+                    "role_id": role.id,
+                    "date_start": datetime(2026, 6, 1, 14),
+                    "date_end": datetime(2026, 6, 1, 16),
+                    "served_ref": f"link.representation,{seat.id}",
+                }
+            )
+        )
+        self.assertEqual(shift.name, "Seat observer")  # named after its role
+        self.assertEqual(shift.served_ref, seat)

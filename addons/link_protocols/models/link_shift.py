@@ -1,0 +1,14 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class LinkShift(models.Model):
+    _inherit = "link.shift"
+
+    @api.model
+    def _selection_served_ref(self):
+        return [
+            *super()._selection_served_ref(),
+            ("link.representation", self.env._("Representation seat")),
+        ]
