@@ -3,7 +3,7 @@
 {
     "name": "LINk Membership",
     "summary": "Members, wards, volunteers and the LINk security groups",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -34,6 +34,10 @@
         "views/res_config_settings_views.xml",
         "views/link_census_share_views.xml",
         "report/link_equality_report_views.xml",
+        "report/link_membership_report_views.xml",
+        "report/link_monitoring_pack.xml",
+        "views/link_monitoring_period_views.xml",
+        "views/link_monitoring_wizard_views.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -13,3 +13,5 @@ from . import link_volunteer_role
 from . import link_shift_series
 from . import link_shift
 from . import link_shift_assignment
+from . import link_monitoring_period
+from . import link_monitoring_figure

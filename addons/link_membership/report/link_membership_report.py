@@ -85,6 +85,10 @@ class LinkMembershipReport(models.Model):
         )
         return [
             ("members_joined", self.env._("New members in the period"), joined or 0),
-            ("members_total", self.env._("Members at the end of the period"), members or 0),
+            (
+                "members_total",
+                self.env._("Members at the end of the period"),
+                members or 0,
+            ),
             ("wards_covered", self.env._("Wards with at least one member"), wards or 0),
         ]

@@ -11,3 +11,4 @@ from . import test_qualifications
 from . import test_shifts
 from . import test_shift_concurrency
 from . import test_shift_portal
+from . import test_monitoring

@@ -1,1 +1,2 @@
 from . import link_equality_entry
+from . import link_monitoring_wizard

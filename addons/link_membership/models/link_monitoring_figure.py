@@ -1,0 +1,41 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class LinkMonitoringFigure(models.Model):
+    """One key figure of a monitoring period, with the previous period's
+    value beside it. Frozen with its period when the pack is issued."""
+
+    _name = "link.monitoring.figure"
+    _description = "Contract monitoring key figure"
+    _order = "period_id, sequence, id"
+    _rec_name = "label"
+
+    period_id = fields.Many2one(
+        "link.monitoring.period", required=True, index=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(default=10)
+    section = fields.Char(required=True, help="Technical name of the pack section.")
+    code = fields.Char(required=True)
+    label = fields.Char(string="Figure", required=True)
+    value = fields.Float(string="This period", digits=(16, 1))
+    previous_value = fields.Float(string="Previous period", digits=(16, 1))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        periods = self.env["link.monitoring.period"].browse(
+            {vals["period_id"] for vals in vals_list if vals.get("period_id")}
+        )
+        periods._link_check_draft()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.period_id._link_check_draft()
+        if vals.get("period_id"):
+            self.period_id.browse(vals["period_id"])._link_check_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
+        self.period_id._link_check_draft()

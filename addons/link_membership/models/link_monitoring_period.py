@@ -1,0 +1,235 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+PACK_REPORT = "link_membership.link_monitoring_period_report"
+# Posting on the chatter of an issued pack may still touch these.
+MAIL_FIELDS_PREFIXES = ("message_", "activity_")
+
+
+class LinkMonitoringPeriod(models.Model):
+    """A quarter (or year) reported to the council. Issuing it renders the
+    monitoring pack once, stores it as an attachment and freezes the figures:
+    an issued period never changes afterwards."""
+
+    _name = "link.monitoring.period"
+    _description = "Contract monitoring period"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, period_type"
+
+    name = fields.Char(required=True, tracking=True)
+    period_type = fields.Selection(
+        [("quarter", "Quarter"), ("year", "Year")],
+        string="Period",
+        required=True,
+        default="quarter",
+    )
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(string="To", required=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("issued", "Issued")],
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+    )
+    issued_on = fields.Date(readonly=True, copy=False)
+    narrative = fields.Html(
+        help="A short account of the period by the host staff, printed in the pack."
+    )
+    council_contact_id = fields.Many2one(
+        "res.partner",
+        string="Council contact",
+        help="Who receives the monitoring pack at the council.",
+    )
+    attachment_id = fields.Many2one(
+        "ir.attachment", string="Monitoring pack", readonly=True, copy=False
+    )
+    pack_filename = fields.Char(compute="_compute_pack_filename")
+    figure_ids = fields.One2many(
+        "link.monitoring.figure", "period_id", string="Key figures", copy=False
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "dates_unique",
+            "UNIQUE(company_id, period_type, date_from)",
+            "This period is already recorded.",
+        ),
+        (
+            "dates_order",
+            "CHECK(date_from <= date_to)",
+            "A period ends after it starts.",
+        ),
+    ]
+
+    @api.depends("name")
+    def _compute_pack_filename(self):
+        for period in self:
+            period.pack_filename = self.env._(
+                "Monitoring pack %(name)s.pdf", name=period.name or ""
+            )
+
+    # ------------------------------------------------------------------
+    # Periods
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _link_period_dates(self, period_type, year, quarter=1):
+        if period_type == "year":
+            date_from = fields.Date.to_date(f"{year}-01-01")
+            return date_from, date_from + relativedelta(years=1, days=-1)
+        date_from = fields.Date.to_date(f"{year}-{3 * int(quarter) - 2:02d}-01")
+        return date_from, date_from + relativedelta(months=3, days=-1)
+
+    @api.model
+    def _link_period_name(self, period_type, year, quarter=1):
+        if period_type == "year":
+            return self.env._("Year %(year)s", year=year)
+        return self.env._("%(year)s Q%(quarter)s", year=year, quarter=quarter)
+
+    def _link_previous_dates(self):
+        self.ensure_one()
+        step = (
+            relativedelta(years=1)
+            if self.period_type == "year"
+            else relativedelta(months=3)
+        )
+        date_from = self.date_from - step
+        return date_from, self.date_from - relativedelta(days=1)
+
+    # ------------------------------------------------------------------
+    # Figures: each addon extends _link_compute_figures with its section
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _link_compute_figures(self, date_from, date_to):
+        """Key figures for the dates, as dicts (section, code, label, value).
+        Each LINk addon adds its own lines with super(); the values come from
+        the same grouped reads as the reporting pivots."""
+        figures = []
+        for section, model in (
+            ("membership", "link.membership.report"),
+            ("volunteering", "link.volunteering.report"),
+        ):
+            figures += self._link_section(
+                section, self.env[model]._link_figures(date_from, date_to)
+            )
+        return figures
+
+    @api.model
+    def _link_section(self, section, lines):
+        return [
+            {"section": section, "code": code, "label": label, "value": value}
+            for code, label, value in lines
+        ]
+
+    def _link_check_draft(self):
+        if any(period.state == "issued" for period in self):
+            raise UserError(
+                self.env._(
+                    "An issued monitoring period cannot be changed: its pack has "
+                    "gone to the council."
+                )
+            )
+
+    def action_refresh_figures(self):
+        self._link_check_draft()
+        for period in self:
+            current = period._link_compute_figures(period.date_from, period.date_to)
+            previous = {
+                figure["code"]: figure["value"]
+                for figure in period._link_compute_figures(
+                    *period._link_previous_dates()
+                )
+            }
+            period.figure_ids.unlink()
+            self.env["link.monitoring.figure"].create(
+                [
+                    dict(
+                        figure,
+                        period_id=period.id,
+                        sequence=sequence,
+                        previous_value=previous.get(figure["code"], 0.0),
+                    )
+                    for sequence, figure in enumerate(current)
+                ]
+            )
+        return True
+
+    def _link_render_pack(self):
+        self.ensure_one()
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, __ = report._render_qweb_pdf(PACK_REPORT, self.ids)
+        return pdf
+
+    def action_issue(self):
+        """Freeze the figures, render the pack once and keep it."""
+        self._link_check_draft()
+        self.action_refresh_figures()
+        for period in self:
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": period.pack_filename,
+                    "datas": base64.b64encode(period._link_render_pack()),
+                    "mimetype": "application/pdf",
+                    "res_model": period._name,
+                    "res_id": period.id,
+                }
+            )
+            period.write(
+                {
+                    "state": "issued",
+                    "issued_on": fields.Date.context_today(period),
+                    "attachment_id": attachment.id,
+                }
+            )
+        return True
+
+    def action_print_pack(self):
+        self.ensure_one()
+        return self.env.ref(PACK_REPORT).report_action(self)
+
+    def action_send_pack(self):
+        """Open the chatter composer with the issued pack attached."""
+        self.ensure_one()
+        if self.state != "issued":
+            raise UserError(self.env._("Issue the period before sending its pack."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_composition_mode": "comment",
+                "default_subject": self.env._(
+                    "Contract monitoring pack %(name)s", name=self.name
+                ),
+                "default_partner_ids": self.council_contact_id.ids,
+                "default_attachment_ids": self.attachment_id.ids,
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Immutability once issued
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        if any(not field.startswith(MAIL_FIELDS_PREFIXES) for field in vals):
+            self._link_check_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
+        self._link_check_draft()

@@ -1,0 +1,92 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class LinkMonitoringWizard(models.TransientModel):
+    """Pick a quarter (or a year for the annual report), write the narrative
+    and produce the monitoring pack."""
+
+    _name = "link.monitoring.wizard"
+    _description = "Produce a contract monitoring pack"
+
+    @api.model
+    def _default_year(self):
+        return fields.Date.context_today(self).year
+
+    @api.model
+    def _default_quarter(self):
+        return str((fields.Date.context_today(self).month - 1) // 3 + 1)
+
+    period_type = fields.Selection(
+        [("quarter", "Quarter"), ("year", "Year")],
+        string="Period",
+        required=True,
+        default="quarter",
+    )
+    year = fields.Integer(required=True, default=lambda self: self._default_year())
+    quarter = fields.Selection(
+        [
+            ("1", "Q1 (Jan-Mar)"),
+            ("2", "Q2 (Apr-Jun)"),
+            ("3", "Q3 (Jul-Sep)"),
+            ("4", "Q4 (Oct-Dec)"),
+        ],
+        default=lambda self: self._default_quarter(),
+    )
+    narrative = fields.Html()
+    council_contact_id = fields.Many2one("res.partner", string="Council contact")
+    issue = fields.Boolean(
+        string="Issue the pack",
+        help="Freeze the figures and keep the PDF: an issued pack never changes.",
+    )
+
+    def _link_period(self):
+        self.ensure_one()
+        periods = self.env["link.monitoring.period"]
+        quarter = self.quarter or "1"
+        date_from, date_to = periods._link_period_dates(
+            self.period_type, self.year, quarter
+        )
+        period = periods.search(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("period_type", "=", self.period_type),
+                ("date_from", "=", date_from),
+            ],
+            limit=1,
+        )
+        vals = {"narrative": self.narrative}
+        if self.council_contact_id:
+            vals["council_contact_id"] = self.council_contact_id.id
+        if not period:
+            return periods.create(
+                dict(
+                    vals,
+                    name=periods._link_period_name(
+                        self.period_type, self.year, quarter
+                    ),
+                    period_type=self.period_type,
+                    date_from=date_from,
+                    date_to=date_to,
+                )
+            )
+        if period.state == "issued":
+            raise UserError(
+                self.env._(
+                    "%(name)s has been issued already: open it to print or send "
+                    "its pack.",
+                    name=period.name,
+                )
+            )
+        period.write(vals)
+        return period
+
+    def action_produce(self):
+        period = self._link_period()
+        if self.issue:
+            period.action_issue()
+        else:
+            period.action_refresh_figures()
+        return period.action_print_pack()
