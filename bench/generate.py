@@ -619,6 +619,7 @@ def main():
             raise SystemExit(f"{args.database} already holds shifts: use a fresh one")
         generator = Generator(env, args.scale, args.seed, args.today)
         generator.run()
+        env["ir.config_parameter"].set_param("bench.scale", args.scale)
         cr.execute("ANALYZE")
     summary = {
         "database": args.database,
