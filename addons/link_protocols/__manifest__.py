@@ -3,7 +3,7 @@
 {
     "name": "LINk Protocols",
     "summary": "Statutory partners, protocols with SLAs and working-day clocks",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.1.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -25,6 +25,8 @@
         "views/res_config_settings_views.xml",
         "views/link_opportunity_views.xml",
         "views/link_opportunity_portal_templates.xml",
+        "views/link_sla_compliance_report_views.xml",
+        "report/link_monitoring_pack.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -4,3 +4,4 @@ from . import test_information_request
 from . import test_opportunity
 from . import test_opportunity_portal
 from . import test_representation
+from . import test_monitoring
