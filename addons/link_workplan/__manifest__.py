@@ -3,7 +3,7 @@
 {
     "name": "LINk Work Programme",
     "summary": "Work plans, work streams, actions, RAG reviews and community issues",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -19,6 +19,9 @@
         "views/link_workplan_output_views.xml",
         "views/link_community_issue_views.xml",
         "report/link_workplan_report.xml",
+        "report/link_monitoring_pack.xml",
+        "views/link_workplan_rag_report_views.xml",
+        "views/link_community_issue_report_views.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/link_workplan_demo.xml", "demo/link_community_issue_demo.xml"],

@@ -3,3 +3,4 @@ from . import test_workplan_actions
 from . import test_workplan_import
 from . import test_workplan_outputs
 from . import test_community_issue
+from . import test_monitoring

@@ -1,0 +1,91 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+from .link_community_issue import DECISIONS
+
+
+class LinkCommunityIssueReport(models.Model):
+    """Community issues by level and decision, with the number of people
+    who raised them but never who they are."""
+
+    _name = "link.community.issue.report"
+    _description = "Community issues report"
+    _auto = False
+    _order = "decision_date desc"
+    _depends = {
+        "link.community.issue": [
+            "level",
+            "decision",
+            "decision_date",
+            "state",
+            "ward_id",
+            "service_area",
+            "people_count",
+        ],
+    }
+
+    level = fields.Selection(
+        lambda self: self.env["link.community.issue"]._fields["level"].selection,
+        readonly=True,
+    )
+    service_area = fields.Selection(
+        lambda self: self.env["link.community.issue"]._fields["service_area"].selection,
+        readonly=True,
+    )
+    decision = fields.Selection(DECISIONS, readonly=True)
+    decision_date = fields.Date(string="Decided on", readonly=True)
+    state = fields.Selection(
+        [("new", "New"), ("assessed", "Assessed"), ("decided", "Decided")],
+        string="Issue status",
+        readonly=True,
+    )
+    ward_id = fields.Many2one("link.ward", readonly=True)
+    issue_count = fields.Integer(string="Issues", readonly=True, aggregator="sum")
+    people_count = fields.Integer(string="People", readonly=True, aggregator="sum")
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %(view)s AS (
+                    SELECT i.id AS id,
+                           i.level,
+                           i.service_area,
+                           i.decision,
+                           i.decision_date,
+                           i.state,
+                           i.ward_id,
+                           1 AS issue_count,
+                           COALESCE(i.people_count, 0) AS people_count
+                      FROM link_community_issue i
+                )
+                """,
+                view=SQL.identifier(self._table),
+            )
+        )
+
+    @api.model
+    def _link_figures(self, date_from, date_to):
+        domain = [("decision_date", ">=", date_from), ("decision_date", "<=", date_to)]
+        by_decision = dict(self._read_group(domain, ["decision"], ["issue_count:sum"]))
+        referred = sum(
+            count
+            for key, count in by_decision.items()
+            if key and key.startswith("refer")
+        )
+        return [
+            (
+                "issues_decided",
+                self.env._("Community issues decided"),
+                sum(by_decision.values()),
+            ),
+            (
+                "issues_work_plan",
+                self.env._("Issues taken into the work plan"),
+                by_decision.get("work_plan", 0),
+            ),
+            ("issues_referred", self.env._("Issues referred on"), referred),
+        ]

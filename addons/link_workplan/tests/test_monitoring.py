@@ -1,0 +1,81 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo.exceptions import AccessError
+
+from .test_workplan_actions import WorkplanCase
+
+
+class TestWorkplanMonitoring(WorkplanCase):
+    def _period(self, date_from):
+        return self.env["link.monitoring.period"].create(
+            {
+                "name": f"Quarter from {date_from}",
+                "date_from": date_from,
+                "date_to": date_from + relativedelta(months=3, days=-1),
+            }
+        )
+
+    def test_pack_figures_equal_pivot_totals_on_demo_data(self):
+        action = self.env["link.workplan.action"].search(
+            [("deadline_date", "!=", False), ("state", "!=", "cancelled")], limit=1
+        )
+        self.assertTrue(action, "demo data has actions with deadlines")
+        day = action.deadline_date
+        period = self._period(day.replace(month=3 * ((day.month - 1) // 3) + 1, day=1))
+        period.action_refresh_figures()
+        figures = {f.code: f.value for f in period.figure_ids}
+        report = self.env["link.workplan.rag.report"].with_user(self.monitor)
+        groups = report.read_group(
+            [
+                ("deadline_date", ">=", period.date_from),
+                ("deadline_date", "<=", period.date_to),
+                ("state", "!=", "cancelled"),
+            ],
+            ["action_count:sum"],
+            ["rag"],
+        )
+        total = sum(g["action_count"] for g in groups)
+        self.assertGreaterEqual(total, 1)
+        self.assertEqual(figures["actions_due"], total)
+        for group in groups:
+            self.assertEqual(figures[f"actions_{group['rag']}"], group["action_count"])
+
+    def test_issues_by_decision_in_the_pack(self):
+        issue = self.env["link.community.issue"].create(
+            {"name": "Hospital parking", "level": "local"}
+        )
+        issue.write(
+            {
+                "decision": "refer_scrutiny",
+                "decision_reason": "Needs the council to act",
+                "decision_date": "2026-05-04",
+            }
+        )
+        period = self._period(self.plan.date_start)
+        period.action_refresh_figures()
+        figures = {f.code: f.value for f in period.figure_ids}
+        [pivot] = (
+            self.env["link.community.issue.report"]
+            .with_user(self.monitor)
+            .read_group(
+                [
+                    ("decision_date", ">=", "2026-04-01"),
+                    ("decision_date", "<=", "2026-06-30"),
+                    ("decision", "=like", "refer%"),
+                ],
+                ["issue_count:sum"],
+                [],
+            )
+        )
+        self.assertGreaterEqual(pivot["issue_count"], 1)
+        self.assertEqual(figures["issues_referred"], pivot["issue_count"])
+
+    def test_monitor_cannot_open_issue_contacts(self):
+        with self.assertRaises(AccessError):
+            self.env["link.community.issue.contact"].with_user(self.monitor).search([])
+        self.assertFalse(
+            {"partner_id", "contact_ids"}
+            & set(self.env["link.community.issue.report"]._fields)
+        )
