@@ -3,7 +3,7 @@
 {
     "name": "LINk Enter and View",
     "summary": "Authorised representatives and enter and view visits",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -21,6 +21,8 @@
         "views/link_ev_recommendation_views.xml",
         "views/res_partner_views.xml",
         "views/link_ev_portal_templates.xml",
+        "views/link_ev_activity_report_views.xml",
+        "report/link_monitoring_pack.xml",
         "views/menus.xml",
     ],
     "assets": {
