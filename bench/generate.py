@@ -53,6 +53,7 @@ BATCH = 2_000
 YEARS = 5
 # Share of the shifts that are still to come (the next eight weeks).
 FUTURE_SHIFTS = 0.03
+PORTAL_PAST, PORTAL_UPCOMING = 300, 12
 CTX = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
 FIRST = ["Alex", "Sam", "Jo", "Chris", "Pat", "Kim", "Lee", "Robin", "Ash"]
 LAST = ["Smith", "Jones", "Patel", "Khan", "Brown", "Evans", "Okafor", "Nowak"]
@@ -320,14 +321,23 @@ class Generator:
         }
         busy = defaultdict(set)
         per_shift = self.n["assignments"] / len(self.shift_ids)
-        # The portal volunteer of bench/run.py: the first one, on more shifts.
+        # The portal volunteer of bench/run.py, the first one: a keen one,
+        # whatever the scale, with PORTAL_PAST places over the five years
+        # and PORTAL_UPCOMING in the next eight weeks.
         portal = self.volunteer_ids[0]
+        portal_past = set(self.rng.sample(past_ids, min(PORTAL_PAST, len(past_ids))))
+        portal_upcoming = set(
+            self.rng.sample(
+                self.future_shift_ids,
+                min(PORTAL_UPCOMING, len(self.future_shift_ids)),
+            )
+        )
         rows = ([], [], [])
         for shift_id in past_ids:
             wanted = min(5, max(0, round(self.rng.gauss(per_shift, 1))))
             people = self.rng.sample(self.volunteer_ids, wanted)
-            if self.rng.random() < 0.05:
-                people.append(portal)
+            if shift_id in portal_past:
+                people.insert(0, portal)
             for partner_id in dict.fromkeys(people):
                 if days[shift_id] in busy[partner_id]:
                     continue
@@ -367,8 +377,8 @@ class Generator:
         vals = []
         for shift_id in self.future_shift_ids:
             people = self.rng.sample(self.volunteer_ids, self.rng.randint(0, 5))
-            if self.rng.random() < 0.3:
-                people.append(portal)
+            if shift_id in portal_upcoming:
+                people.insert(0, portal)
             for partner_id in dict.fromkeys(people):
                 if days[shift_id] in busy[partner_id]:
                     continue
@@ -566,7 +576,10 @@ class Generator:
             .create({"name": "Volunteer tasks", "privacy_visibility": "portal"})
         )
         project.message_subscribe(partner_ids=partner.ids)
-        count = round(self.n["shifts"] * FUTURE_SHIFTS) + 60
+        # As many tasks as the volunteer has places on shifts.
+        count = self.env["link.shift.assignment"].search_count(
+            [("partner_id", "=", partner.id)]
+        )
         tasks = [
             {
                 "name": f"Task {index}",
