@@ -37,7 +37,7 @@ class LinkEvActivityReport(models.Model):
     }
 
     visit_day = fields.Date(string="Day of the visit", readonly=True)
-    provider_id = fields.Many2one("res.partner", string="Provider", readonly=True)
+    provider_id = fields.Many2one("res.partner", readonly=True)
     premises_kind = fields.Selection(
         lambda self: self.env["link.ev.visit"]._fields["premises_kind"].selection,
         readonly=True,

@@ -28,7 +28,7 @@ class LinkSlaComplianceReport(models.Model):
 
     date_sent = fields.Date(string="Sent on", readonly=True)
     date_answered = fields.Date(string="Answered on", readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Partner", readonly=True)
+    partner_id = fields.Many2one("res.partner", readonly=True)
     protocol_id = fields.Many2one("link.protocol", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     state = fields.Selection(
