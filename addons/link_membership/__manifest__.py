@@ -50,5 +50,6 @@
         "demo/link_membership_target_demo.xml",
         "demo/link_census_share_demo.xml",
         "demo/link_volunteering_demo.xml",
+        "demo/link_monitoring_period_demo.xml",
     ],
 }

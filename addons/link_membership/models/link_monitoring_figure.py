@@ -21,6 +21,7 @@ class LinkMonitoringFigure(models.Model):
     label = fields.Char(string="Figure", required=True)
     value = fields.Float(string="This period", digits=(16, 1))
     previous_value = fields.Float(string="Previous period", digits=(16, 1))
+    target_value = fields.Float(string="Contract target", digits=(16, 1))
 
     @api.model_create_multi
     def create(self, vals_list):

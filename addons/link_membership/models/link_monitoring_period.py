@@ -123,7 +123,25 @@ class LinkMonitoringPeriod(models.Model):
             figures += self._link_section(
                 section, self.env[model]._link_figures(date_from, date_to)
             )
-        return figures
+        return figures + self._link_target_figures(date_from, date_to)
+
+    @api.model
+    def _link_target_figures(self, date_from, date_to):
+        """The contract's membership targets that run in the period, with
+        where they stand when the figures are taken."""
+        targets = self.env["link.membership.target"].search(
+            [("date_start", "<=", date_to), ("date_end", ">=", date_from)]
+        )
+        return [
+            {
+                "section": "targets",
+                "code": f"target_{target.id}",
+                "label": target.name,
+                "value": target.actual,
+                "target_value": target.target_value,
+            }
+            for target in targets
+        ]
 
     @api.model
     def _link_section(self, section, lines):

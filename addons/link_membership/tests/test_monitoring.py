@@ -159,6 +159,15 @@ class TestMonitoringPack(MonitoringCase):
 
     def test_pack_has_the_sections_of_the_installed_addons(self):
         self._member("Pack Member", "2026-05-10")
+        target = self.env["link.membership.target"].create(
+            {
+                "name": "Members in the contract year",
+                "kind": "member_count",
+                "target_value": 400,
+                "date_start": "2026-04-01",
+                "date_end": "2027-03-31",
+            }
+        )
         period = self._period(2026, 2, narrative="<p>A busy quarter on the wards.</p>")
         period.action_refresh_figures()
         html = self._html(period)
@@ -171,6 +180,10 @@ class TestMonitoringPack(MonitoringCase):
             with self.subTest(addon=addon):
                 self.assertEqual(title in html, addon in installed)
         self.assertIn("Volunteer hours", html)
+        [line] = period.figure_ids.filtered(lambda f: f.code == f"target_{target.id}")
+        self.assertEqual((line.target_value, line.value), (400, target.actual))
+        self.assertIn("Contract targets", html)
+        self.assertIn("Members in the contract year", html)
         self.assertIn("A busy quarter on the wards.", html)
         self.assertNotIn("Pack Member", html)
 
