@@ -414,7 +414,7 @@ class LinkShift(models.Model):
                     break
                 if assignment._link_refusals():
                     continue
-                assignment._link_promote()
+                assignment.write({"state": "confirmed"})
                 promoted |= assignment
                 free -= 1
         shifts._link_sync_fullness()

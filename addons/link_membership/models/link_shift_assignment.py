@@ -139,10 +139,10 @@ class LinkShiftAssignment(models.Model):
         return assignments
 
     def write(self, vals):
+        confirming = self.browse()
         if vals.get("state") == "confirmed":
-            raise UserError(
-                self.env._("Use the Confirm button: it checks the room left.")
-            )
+            confirming = self.filtered(lambda a: a.state != "confirmed")
+            confirming._link_check_room()
         if {"partner_id", "shift_id"} & set(vals) and self.filtered(
             lambda a: a.state != "waitlisted"
         ):
@@ -152,7 +152,11 @@ class LinkShiftAssignment(models.Model):
                     "the volunteer is told either way."
                 )
             )
-        return super().write(vals)
+        res = super().write(vals)
+        if confirming:
+            confirming._link_check_refusals()
+            confirming.shift_id.sudo()._link_sync_fullness()
+        return res
 
     def _link_refusals(self):
         """Why this place could not be confirmed (empty when it can)."""
@@ -262,6 +266,12 @@ class LinkShiftAssignment(models.Model):
             raise UserError(
                 self.env._("Only places on the waiting list can be confirmed.")
             )
+        self.write({"state": "confirmed"})
+        self._link_send("link_membership.mail_template_shift_confirmed")
+
+    def _link_check_room(self):
+        """Lock the shifts, then refuse to confirm more places than they
+        have room for."""
         shifts = self.shift_id.sudo()
         shifts._link_lock()
         for shift in shifts:
@@ -275,15 +285,6 @@ class LinkShiftAssignment(models.Model):
                         left=max(shift.max_volunteers - shift.confirmed_count, 0),
                     )
                 )
-        super().write({"state": "confirmed"})
-        self._link_check_refusals()
-        shifts._link_sync_fullness()
-        self._link_send("link_membership.mail_template_shift_confirmed")
-
-    def _link_promote(self):
-        """Confirm places from the waiting list; the caller holds the shift
-        lock and has checked the room left."""
-        super().write({"state": "confirmed"})
 
     def action_cancel(self):
         if any(assignment.state not in HELD_STATES for assignment in self):

@@ -110,13 +110,14 @@ class TestQualifications(VolunteerCase):
 
         def run(day):
             with freeze_time(day):
-                mails_before = Mail.search_count([("model", "=", Qualification._name)])
+                mine = [
+                    ("model", "=", Qualification._name),
+                    ("res_id", "=", qualification.id),
+                ]
+                mails_before = Mail.search_count(mine)
                 Qualification._cron_expiry_alerts()
                 Qualification._cron_expiry_alerts()
-                return (
-                    Mail.search_count([("model", "=", Qualification._name)])
-                    - mails_before
-                )
+                return Mail.search_count(mine) - mails_before
 
         self.assertEqual(run("2027-03-01"), 0)
         self.assertEqual(run("2027-03-02"), 1)

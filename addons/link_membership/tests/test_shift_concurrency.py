@@ -25,7 +25,7 @@ class TestShiftConcurrency(TransactionCase):
     def _committed(self, func):
         with self.registry.cursor() as cr:
             result = func(api.Environment(cr, SUPERUSER_ID, {}))
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
             return result
 
     def test_parallel_sign_ups_never_overfill_and_queue_in_order(self):
@@ -78,7 +78,7 @@ class TestShiftConcurrency(TransactionCase):
                             {"shift_id": shift_id, "partner_id": partner_id}
                         )
                         env.flush_all()
-                        cr.commit()
+                        cr.commit()  # pylint: disable=invalid-commit
                         return
                     except psycopg2.errors.SerializationFailure:
                         cr.rollback()

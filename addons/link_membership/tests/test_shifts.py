@@ -60,7 +60,7 @@ class TestShifts(VolunteerCase):
         waiting = self._place(shift, self.ben)
         with self.assertRefused(UserError, "0 place"):
             waiting.with_user(self.staff).action_confirm()
-        with self.assertRefused(UserError, "Confirm button"):
+        with self.assertRefused(UserError, "0 place"):
             waiting.with_user(self.staff).write({"state": "confirmed"})
         with self.assertRefused(ValidationError, "already has a place"):
             self._place(shift, self.ben)
