@@ -151,7 +151,9 @@ class LinkInformationRequest(models.Model):
         )
         for request in self:
             request.sla_id = (
-                request.protocol_id.sla_for(sla_type) if sla_type else False
+                request.protocol_id.sla_for(sla_type)
+                if sla_type and request.protocol_id
+                else False
             )
 
     # --- clocks ------------------------------------------------------------------
