@@ -1,6 +1,11 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase
+import itertools
+from datetime import date, datetime, timedelta
+
+import psycopg2
+
+from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
 class SuiteTagsMixin:
@@ -12,4 +17,164 @@ class SuiteTagsMixin:
 
 
 class SuiteCase(SuiteTagsMixin, TransactionCase):
+    pass
+
+
+ROLES = (
+    "public",
+    "portal_a",
+    "portal_b",
+    "monitor",
+    "staff",
+    "steering",
+    "equality_officer",
+    "manager",
+)
+
+_counter = itertools.count(1)
+
+# Values a generic factory cannot guess (which answer fits which question,
+# dates in order, unique codes).
+SPECIAL_VALUES = {
+    "link.census.share": lambda n: {
+        "characteristic": "sex",
+        "answer": "sex:female",
+        "share": 0.5,
+    },
+    "link.ward": lambda n: {"code": f"E05{900000 + n}"},
+    "link.membership.target": lambda n: {
+        "date_start": date(2027, 1, 1),
+        "date_end": date(2027, 12, 31),
+    },
+    "link.workplan": lambda n: {
+        "date_start": date(2027, 1, 1),
+        "date_end": date(2027, 12, 31),
+    },
+    "link.workplan.output": lambda n: {
+        "date_start": date(2027, 1, 1),
+        "date_end": date(2027, 12, 31),
+        "target": 10,
+    },
+    "link.shift": lambda n: {
+        "date_start": datetime(2031, 3, 1, 10) + timedelta(days=n),
+        "date_end": datetime(2031, 3, 1, 13) + timedelta(days=n),
+        "max_volunteers": 3,
+        "state": "open",
+    },
+    "link.shift.series": lambda n: {
+        "date_first": datetime(2031, 3, 3, 10),
+        "mon": True,
+    },
+    "link.opportunity": lambda n: {"date_close": date(2031, 1, 1)},
+    "link.workplan.import": lambda n: {"file": b"bmFtZQo="},
+}
+
+
+class SampleFactory:
+    """Builds a valid record of any link.* model from its required fields,
+    recursively, as the superuser."""
+
+    def __init__(self, env, owner_partner):
+        self.env = env(su=True)
+        self.owner = owner_partner
+        self.cache = {}
+
+    def values(self, model):
+        n = next(_counter)
+        Model = self.env[model]
+        if model in ("link.ev.declaration", "link.ev.note"):
+            self.sample("link.ev.team.member")  # only the team declares/notes
+        vals = {}
+        for name, field in Model._fields.items():
+            if (
+                not field.required
+                or not field.store
+                or (field.compute and field.readonly)
+            ):
+                continue
+            if name in ("id", "company_id") or Model.default_get([name]).get(name):
+                continue
+            vals[name] = self._value(model, field, n)
+        vals.update(SPECIAL_VALUES.get(model, lambda n: {})(n))
+        return vals
+
+    def _value(self, model, field, n):
+        if field.type in ("char", "text", "html"):
+            return f"Sample {model} {n}"
+        if field.type in ("float", "integer", "monetary"):
+            return 1
+        if field.type == "date":
+            return date(2027, 1, 1)
+        if field.type == "datetime":
+            return datetime(2031, 1, 1, 10)
+        if field.type == "boolean":
+            return True
+        if field.type == "selection":
+            return field.get_values(self.env)[0]
+        if field.type == "binary":
+            return b"eA=="
+        if field.type == "many2one":
+            if field.comodel_name == "res.partner":
+                return self.owner.id
+            return self.sample(field.comodel_name).id
+        raise ValueError(f"no sample value for {model}.{field.name}")
+
+    def sample(self, model):
+        if model not in self.cache:
+            Model = self.env[model]
+            if not Model._auto:
+                # SQL-view reports: rows are read as totals only.
+                self.cache[model] = Model.browse()
+            elif model.startswith("link."):
+                values = self.values(model)
+                try:
+                    with self.env.cr.savepoint():
+                        self.cache[model] = Model.create(values)
+                except psycopg2.IntegrityError:  # unique: take the existing one
+                    domain = []
+                    if "partner_id" in Model._fields:
+                        domain = [("partner_id", "=", self.owner.id)]
+                    self.cache[model] = Model.search(domain, limit=1)
+            else:
+                self.cache[model] = Model.search([], limit=1)
+        return self.cache[model]
+
+
+class RoleUsersMixin:
+    @classmethod
+    def _role_users(cls):
+        def user(login, groups, **kw):
+            return new_test_user(
+                cls.env,
+                login=login,
+                password=f"{login}-Pw-2026",
+                groups=groups,
+                name=login,
+                **kw,
+            )
+
+        users = {
+            "public": cls.env.ref("base.public_user"),
+            "portal_a": user("rel_portal_a", "base.group_portal"),
+            "portal_b": user("rel_portal_b", "base.group_portal"),
+            "monitor": user("rel_monitor", "link_membership.group_link_monitor"),
+            "staff": user("rel_staff", "link_membership.group_link_staff"),
+            "steering": user("rel_steering", "link_membership.group_link_steering"),
+            "equality_officer": user(
+                "rel_equality", "link_membership.group_link_equality_officer"
+            ),
+            "manager": user("rel_manager", "link_membership.group_link_manager"),
+        }
+        for key in ("portal_a", "portal_b"):
+            users[key].partner_id.write(
+                {
+                    "link_is_volunteer": True,
+                    "email": f"{key}@example.org",
+                    "phone": "+44 20 7946 0000",
+                }
+            )
+        return users
+
+
+class SuiteHttpCase(SuiteTagsMixin, HttpCase):
     pass
