@@ -1,5 +1,9 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import babel
+import babel.dates
+import pytz
+
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
@@ -79,6 +83,7 @@ class LinkVolunteerPortal(CustomerPortal):
         )
         # sudo: portal users cannot read venues (partners) themselves.
         shifts_sudo = shifts.sudo()
+        all_shifts = shifts_sudo | (upcoming | past).sudo().shift_id
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -98,6 +103,7 @@ class LinkVolunteerPortal(CustomerPortal):
                 "error_shift": int(error) if error and error.isdigit() else None,
                 "withdrawn": withdrawn,
                 "cutoff_hours": request.env.company.link_shift_withdraw_cutoff_hours,
+                "when": self._link_shift_times(all_shifts),
             }
         )
         return request.render("link_membership.portal_my_shifts", values)
@@ -152,6 +158,26 @@ class LinkVolunteerPortal(CustomerPortal):
         except UserError:
             return request.redirect(f"/my/shifts?error={place.shift_id.id}")
         return request.redirect("/my/shifts?withdrawn=1")
+
+    def _link_shift_times(self, shifts):
+        """{shift id: (day and times, day)} in the volunteer's time zone and
+        language, formatted in one pass (faster than a t-field per date)."""
+        tz = pytz.timezone(request.env.user.tz or "Europe/London")
+        locale = babel.Locale.parse(request.env.lang or "en_GB", sep="_")
+        times = {}
+        for shift in shifts:
+            start = pytz.utc.localize(shift.date_start).astimezone(tz)
+            end = pytz.utc.localize(shift.date_end).astimezone(tz)
+            times[shift.id] = (
+                "{}–{}".format(
+                    babel.dates.format_datetime(
+                        start, "EEE d MMM y, HH:mm", locale=locale
+                    ),
+                    babel.dates.format_datetime(end, "HH:mm", locale=locale),
+                ),
+                babel.dates.format_date(start, "d MMM y", locale=locale),
+            )
+        return times
 
     @http.route("/my/qualifications", type="http", auth="user", website=True)
     def portal_my_qualifications(self, uploaded=None, error=None, **kw):

@@ -289,7 +289,8 @@ class LinkQualification(models.Model):
     def _link_missing_per_day(self, partner, needs):
         """For one person and many (types, day) needs, the types missing on
         each day, reading the person's qualifications once whatever the number
-        of needs: ``needs`` is {key: (types, day)}, the result {key: types}."""
+        of needs: ``needs`` is {key: (types, day)}, the result {key: missing
+        types} for the keys that miss something."""
         days = [day for _types, day in needs.values()]
         if not days:
             return {}
@@ -306,15 +307,17 @@ class LinkQualification(models.Model):
             ],
             ["type_id", "date_obtained", "date_expiry"],
         )
+        held = [(q.type_id.id, q.date_obtained, q.date_expiry) for q in held]
         missing = {}
         for key, (types, day) in needs.items():
             # The same test as _link_valid_domain, for one day in Python.
-            valid_types = held.filtered(
-                lambda q, d=day: (
-                    q.date_obtained <= d and (not q.date_expiry or q.date_expiry >= d)
-                )
-            ).type_id
-            missing[key] = types - valid_types
+            valid_ids = {
+                type_id
+                for type_id, obtained, expiry in held
+                if obtained <= day and (not expiry or expiry >= day)
+            }
+            if not valid_ids.issuperset(types.ids):
+                missing[key] = types.filtered(lambda t, v=valid_ids: t.id not in v)
         return missing
 
     def _link_submit_evidence(self, content, filename):

@@ -475,7 +475,11 @@ class LinkShift(models.Model):
                 if shift.qualification_type_ids
             },
         )
-        confirmed = own_places.filtered(lambda a: a.state == "confirmed")
+        busy = [
+            (place.shift_id.id, place.date_start, place.date_end, place.shift_id.name)
+            for place in own_places
+            if place.state == "confirmed"
+        ]
         refusals = {}
         for shift in self:
             reasons = []
@@ -486,20 +490,15 @@ class LinkShift(models.Model):
                         missing=", ".join(lacking.mapped("name")),
                     )
                 )
-            clash = confirmed.filtered(
-                lambda a, s=shift: (
-                    a.shift_id != s
-                    and a.date_start < s.date_end
-                    and a.date_end > s.date_start
-                )
-            )
-            if clash:
-                reasons.append(
-                    self.env._(
-                        "You are booked on %(other)s at that time.",
-                        other=clash[0].shift_id.name,
+            start, end = shift.date_start, shift.date_end
+            for shift_id, busy_start, busy_end, busy_name in busy:
+                if shift_id != shift.id and busy_start < end and busy_end > start:
+                    reasons.append(
+                        self.env._(
+                            "You are booked on %(other)s at that time.", other=busy_name
+                        )
                     )
-                )
+                    break
             if reasons:
                 refusals[shift.id] = reasons
         return refusals
