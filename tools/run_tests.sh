@@ -261,7 +261,9 @@ if grep -E ' INFO .*: skipped ' "$WORK/odoo-tests.log"; then
 fi
 
 say "Tests with pytest-odoo (addon tests and the cross-addon tests in tests/)"
-(cd "$ROOT" && "$PYTHON" -m pytest -p no:cacheprovider -q \
+# tests/test_http_concurrency.py copies this template (Odoo modules, no LINk
+# addon) to start its own multi-worker server on committed data.
+(cd "$ROOT" && LINK_TEST_TEMPLATE_DB=$TPL_DEMO "$PYTHON" -m pytest -p no:cacheprovider -q \
   --odoo-config="$CONF" --odoo-database="$MAIN_DB" --odoo-http \
   --odoo-log-level=info --odoo-extra test-enable --odoo-extra "logfile=$WORK/pytest-odoo.log" \
   --junitxml="$WORK/pytest.xml" addons tests) || fail "pytest-odoo"
