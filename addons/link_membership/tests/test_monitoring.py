@@ -288,3 +288,23 @@ class TestMonitorAccess(MonitoringCase):
         # The membership report has no name to give away.
         self.assertNotIn("name", self.env["link.membership.report"]._fields)
         self.assertNotIn("partner_id", self.env["link.volunteering.report"]._fields)
+
+
+class TestMonitoringViews(MonitoringCase):
+    def test_reporting_views_open_for_the_monitor_as_totals(self):
+        kinds = [(False, kind) for kind in ("pivot", "graph", "list", "search")]
+        for model in ("link.membership.report", "link.volunteering.report"):
+            with self.subTest(model=model):
+                Report = self.env[model].with_user(self.monitor)
+                arch = Report.get_views(kinds)
+                self.assertIn("pivot", arch["views"])
+                groups = Report.web_read_group([], ["__count"], ["ward_id"])
+                self.assertIn("groups", groups)
+        period = self._period(2026, 2)
+        arch = period.with_user(self.monitor).get_views(
+            [(False, "form"), (False, "list")]
+        )
+        self.assertIn("figure_ids", arch["views"]["form"]["arch"])
+        self.assertEqual(
+            period.with_user(self.monitor).read(["name"])[0]["name"], "2026 Q2"
+        )
