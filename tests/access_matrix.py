@@ -52,6 +52,17 @@ MATRIX = {
         "equality_officer": "",
         "manager": "crud",
     },
+    # Contract monitoring report (#8): totals, no names; read-only.
+    "link.community.issue.report": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "r",
+        "staff": "r",
+        "steering": "r",
+        "equality_officer": "",
+        "manager": "r",
+    },
     "link.community.issue.score": {
         "public": "",
         "portal_a": "",
@@ -96,6 +107,17 @@ MATRIX = {
         "staff": "r",
         "steering": "r",
         "equality_officer": "r",
+        "manager": "r",
+    },
+    # Contract monitoring report (#8): totals, no names; read-only.
+    "link.ev.activity.report": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "r",
+        "staff": "r",
+        "steering": "r",
+        "equality_officer": "",
         "manager": "r",
     },
     "link.ev.authorisation": {
@@ -192,16 +214,16 @@ MATRIX = {
         "equality_officer": "r",
         "manager": "crud",
     },
-    # Monitoring report (issue #8, being built): no access declared yet.
+    # Contract monitoring report (#8): totals, no names; read-only.
     "link.membership.report": {
         "public": "",
         "portal_a": "",
         "portal_b": "",
-        "monitor": "",
-        "staff": "",
-        "steering": "",
+        "monitor": "r",
+        "staff": "r",
+        "steering": "r",
         "equality_officer": "",
-        "manager": "",
+        "manager": "r",
     },
     "link.membership.target": {
         "public": "",
@@ -212,6 +234,39 @@ MATRIX = {
         "steering": "r",
         "equality_officer": "r",
         "manager": "crud",
+    },
+    # Key figures of a monitoring period (#8); frozen once issued.
+    "link.monitoring.figure": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "r",
+        "staff": "crud",
+        "steering": "r",
+        "equality_officer": "",
+        "manager": "crud",
+    },
+    # Monitoring periods and packs (#8); only managers delete (drafts).
+    "link.monitoring.period": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "r",
+        "staff": "cru",
+        "steering": "r",
+        "equality_officer": "",
+        "manager": "crud",
+    },
+    # The wizard that produces a monitoring pack (#8): host staff only.
+    "link.monitoring.wizard": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "",
+        "staff": "cru",
+        "steering": "",
+        "equality_officer": "",
+        "manager": "cru",
     },
     "link.opportunity": {
         "public": "",
@@ -341,6 +396,17 @@ MATRIX = {
         "equality_officer": "",
         "manager": "cru",
     },
+    # Contract monitoring report (#8): totals, no names; read-only.
+    "link.sla.compliance.report": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "r",
+        "staff": "r",
+        "steering": "r",
+        "equality_officer": "",
+        "manager": "r",
+    },
     "link.sla.type": {
         "public": "",
         "portal_a": "",
@@ -361,16 +427,16 @@ MATRIX = {
         "equality_officer": "r",
         "manager": "crud",
     },
-    # Monitoring report (issue #8, being built): no access declared yet.
+    # Contract monitoring report (#8): totals, no names; read-only.
     "link.volunteering.report": {
         "public": "",
         "portal_a": "",
         "portal_b": "",
-        "monitor": "",
-        "staff": "",
-        "steering": "",
+        "monitor": "r",
+        "staff": "r",
+        "steering": "r",
         "equality_officer": "",
-        "manager": "",
+        "manager": "r",
     },
     "link.ward": {
         "public": "",
@@ -442,6 +508,17 @@ MATRIX = {
         "steering": "r",
         "equality_officer": "r",
         "manager": "cru",
+    },
+    # Contract monitoring report (#8): totals, no names; read-only.
+    "link.workplan.rag.report": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "r",
+        "staff": "r",
+        "steering": "r",
+        "equality_officer": "",
+        "manager": "r",
     },
     "link.workplan.target": {
         "public": "",
