@@ -22,6 +22,10 @@ class LinkMonitoringFigure(models.Model):
     value = fields.Float(string="This period", digits=(16, 1))
     previous_value = fields.Float(string="Previous period", digits=(16, 1))
     target_value = fields.Float(string="Contract target", digits=(16, 1))
+    suppressed = fields.Boolean(
+        help="Too few people to publish: the pack shows a blank, as the "
+        "equality report does."
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

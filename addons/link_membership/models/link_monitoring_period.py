@@ -123,7 +123,36 @@ class LinkMonitoringPeriod(models.Model):
             figures += self._link_section(
                 section, self.env[model]._link_figures(date_from, date_to)
             )
-        return figures + self._link_target_figures(date_from, date_to)
+        return (
+            figures
+            + self._link_target_figures(date_from, date_to)
+            + self._link_equality_figures()
+        )
+
+    @api.model
+    def _link_equality_figures(self):
+        """The equality profile of the membership when the figures are
+        taken, from the equality report's grouped read: its small numbers
+        come back suppressed, and stay blank in the pack."""
+        Report = self.env["link.equality.report"]
+        characteristics = dict(Report._fields["characteristic"].selection)
+        answers = dict(Report._fields["answer"].selection)
+        groups = Report.read_group(
+            [], ["member_count:sum"], ["characteristic", "answer"], lazy=False
+        )
+        return [
+            {
+                "section": "equality",
+                "code": f"equality_{group['characteristic']}_{group['answer']}",
+                "label": "{}: {}".format(
+                    characteristics.get(group["characteristic"], ""),
+                    answers.get(group["answer"], ""),
+                ),
+                "value": group["member_count"] or 0,
+                "suppressed": group["member_count"] is False,
+            }
+            for group in groups
+        ]
 
     @api.model
     def _link_target_figures(self, date_from, date_to):

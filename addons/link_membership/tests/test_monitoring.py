@@ -148,6 +148,31 @@ class TestMonitoringFigures(MonitoringCase):
         )
 
 
+class TestMonitoringEquality(MonitoringCase):
+    def test_equality_profile_in_the_pack_is_suppressed_like_the_report(self):
+        members = [self._member(f"Equality member {i}", "2020-01-01") for i in range(8)]
+        self.env["link.equality.profile"].create(
+            [
+                {"partner_id": member.id, "sex": "female" if i < 6 else "male"}
+                for i, member in enumerate(members)
+            ]
+        )
+        period = self._period(2026, 4)
+        period.with_user(self.staff).action_refresh_figures()
+        lines = {f.code: f for f in period.figure_ids if f.section == "equality"}
+        report = self.env["link.equality.report"].with_user(self.monitor)
+        for group in report.read_group(
+            [], ["member_count:sum"], ["characteristic", "answer"], lazy=False
+        ):
+            line = lines[f"equality_{group['characteristic']}_{group['answer']}"]
+            self.assertEqual(line.suppressed, group["member_count"] is False)
+            self.assertEqual(line.value, group["member_count"] or 0)
+        self.assertTrue(any(line.suppressed for line in lines.values()))
+        html = self._html(period)
+        self.assertIn("Equality profile of the membership", html)
+        self.assertIn("Sex: Female", html)
+
+
 @tagged("post_install", "-at_install")
 class TestMonitoringPack(MonitoringCase):
     def _issue(self, period):
@@ -190,7 +215,10 @@ class TestMonitoringPack(MonitoringCase):
     def test_pdf_for_an_empty_quarter_and_a_full_one(self):
         empty = self._period(2019, 1)
         self._issue(empty)
-        self.assertFalse(any(f.value for f in empty.figure_ids))
+        # The equality profile is the membership's when the figures are taken.
+        self.assertFalse(
+            any(f.value for f in empty.figure_ids if f.section != "equality")
+        )
         self._member("Full Quarter Member", "2026-05-10")
         full = self._period(2026, 2, narrative="<p>Full quarter</p>")
         self._issue(full)
