@@ -187,7 +187,7 @@ check_log() {  # check_log LOGFILE WHAT
   local bad
   bad=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$1" | grep -Ev "$LOG_IGNORE" || true)
   if [ -n "$bad" ]; then
-    printf '%s\n' "$bad" | head -40 >&2
+    printf '%s\n' "$bad" | head -40 >&2 || true  # head closes the pipe early
     fail "$2: warnings or errors in the Odoo log ($(basename "$1"))"
   fi
 }
