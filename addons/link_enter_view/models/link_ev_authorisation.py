@@ -21,7 +21,7 @@ class LinkEvAuthorisation(models.Model):
 
     _name = "link.ev.authorisation"
     _description = "Enter and view authorisation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
     _order = "state, date_expiry, id"
     _rec_name = "partner_id"
     _link_lapse_batch = 500
@@ -291,22 +291,11 @@ class LinkEvAuthorisation(models.Model):
             return
         template = self.env.ref("link_enter_view.mail_template_link_ev_authorisation")
         template.send_mail_batch(authorisations.ids)
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
         company = self.env.company
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": authorisation.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": (authorisation.company_id or company)
-                    ._link_volunteer_coordinator()
-                    .id,
-                    "date_deadline": today,
-                    "summary": summary,
-                }
-                for authorisation in authorisations
-            ]
+        authorisations._link_create_activities(
+            "mail.mail_activity_data_todo",
+            lambda a: (a.company_id or company)._link_volunteer_coordinator(),
+            lambda a: today,
+            summary,
         )

@@ -18,26 +18,31 @@ class LinkActivityOnceMixin(models.AbstractModel):
     ):
         """Schedule an activity on each record of ``domain`` whose boolean
         ``flag`` is not set yet, then set it, so the next run skips them."""
-        activity_type = self.env.ref(activity_type_xmlid)
-        model_id = self.env["ir.model"]._get_id(self._name)
-        Activity = self.env["mail.activity"].with_context(
-            mail_activity_quick_update=True
-        )
         pending = [*domain, (flag, "=", False)]
         while records := self.search(
             pending, limit=self._link_activity_batch, order="id"
         ):
-            Activity.create(
-                [
-                    {
-                        "res_model_id": model_id,
-                        "res_id": record.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": user_of(record).id,
-                        "date_deadline": deadline_of(record),
-                        "summary": summary,
-                    }
-                    for record in records
-                ]
+            records._link_create_activities(
+                activity_type_xmlid, user_of, deadline_of, summary
             )
             records.write({flag: True})
+
+    def _link_create_activities(
+        self, activity_type_xmlid, user_of, deadline_of, summary
+    ):
+        """One activity on each record, in a single create."""
+        activity_type = self.env.ref(activity_type_xmlid)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": record.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": user_of(record).id,
+                    "date_deadline": deadline_of(record),
+                    "summary": summary,
+                }
+                for record in self
+            ]
+        )

@@ -18,9 +18,8 @@ EXPIRY_ALERT_DAYS = (60, 30, 7)
 class LinkQualification(models.Model):
     _name = "link.qualification"
     _description = "Volunteer qualification"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
     _order = "date_expiry, id"
-    _link_alert_batch = 500
     _rec_names_search = ["partner_id", "type_id", "reference"]
     partner_id = fields.Many2one(
         "res.partner",
@@ -242,11 +241,6 @@ class LinkQualification(models.Model):
         threshold once, whatever the number of runs, a batch at a time."""
         today = fields.Date.context_today(self)
         template = self.env.ref("link_membership.mail_template_qualification_expiry")
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        Activity = self.env["mail.activity"].with_context(
-            mail_activity_quick_update=True
-        )
         company = self.env.company
 
         def coordinator_of(qualification):
@@ -264,23 +258,15 @@ class LinkQualification(models.Model):
                 ("expiry_alert_days", ">", days),
             ]
             while qualifications := self.search(
-                domain, limit=self._link_alert_batch, order="id"
+                domain, limit=self._link_activity_batch, order="id"
             ):
-                Activity.create(
-                    [
-                        {
-                            "res_model_id": model_id,
-                            "res_id": qualification.id,
-                            "activity_type_id": activity_type.id,
-                            "user_id": coordinator_of(qualification).id,
-                            "date_deadline": qualification.date_expiry,
-                            "summary": self.env._(
-                                "Renew before it expires (%(days)s days' notice)",
-                                days=days,
-                            ),
-                        }
-                        for qualification in qualifications
-                    ]
+                qualifications._link_create_activities(
+                    "mail.mail_activity_data_todo",
+                    coordinator_of,
+                    lambda qualification: qualification.date_expiry,
+                    self.env._(
+                        "Renew before it expires (%(days)s days' notice)", days=days
+                    ),
                 )
                 template.send_mail_batch(qualifications.ids)
                 qualifications.write({"expiry_alert_days": days})
