@@ -3,6 +3,7 @@
 from odoo import fields, http
 from odoo.http import request
 
+from odoo.addons.link_membership.controllers.portal import link_plain_text
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 TEXT_MAX_LENGTH = 5000
@@ -77,7 +78,7 @@ class LinkEnterViewPortal(CustomerPortal):
         if visit.state not in DECLARATION_OPEN or interest not in ("none", "declared"):
             raise request.not_found()
         partner = request.env.user.partner_id
-        details = (details or "").strip()[:TEXT_MAX_LENGTH] or False
+        details = link_plain_text(details).strip()[:TEXT_MAX_LENGTH] or False
         if interest == "declared" and not details:
             return request.redirect(f"/my/visits/{visit.id}?error=details")
         vals = {
@@ -110,7 +111,7 @@ class LinkEnterViewPortal(CustomerPortal):
     )
     def portal_visit_notes(self, visit_id, body=None, **kw):
         visit = self._link_my_visit(visit_id)
-        body = (body or "").strip()[:TEXT_MAX_LENGTH]
+        body = link_plain_text(body).strip()[:TEXT_MAX_LENGTH]
         if visit.state not in NOTES_OPEN or not body:
             raise request.not_found()
         partner = request.env.user.partner_id

@@ -1,5 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 import babel
 import babel.dates
 import pytz
@@ -14,6 +16,29 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 SHIFTS_PER_PAGE = 20
 PAST_PLACES_SHOWN = 20
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+# Ids in a URL or a query string: a number past PostgreSQL's integer range
+# would make the database refuse the query (a 500), so it is no record.
+MAX_ID = 2**31 - 1
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def link_record_id(value):
+    """The id a URL or query string names, or None: only plain decimal
+    numbers within the database's integer range are record ids."""
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.isascii() and value.isdecimal():
+        number = int(value)
+    else:
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
+def link_plain_text(value):
+    """Text a volunteer typed or a browser sent as a file name, without the
+    control characters (NUL first) that no one types and the database
+    refuses."""
+    return CONTROL_CHARACTERS.sub("", value or "")
 
 
 class LinkVolunteerPortal(CustomerPortal):
@@ -97,10 +122,17 @@ class LinkVolunteerPortal(CustomerPortal):
                 "hours_total": sum(
                     past.filtered(lambda p: p.state == "attended").mapped("hours")
                 ),
-                "signed": Place.browse(int(signed)).exists()
-                if signed and signed.isdigit()
+                # Only a place of this volunteer's own: another's id shows
+                # nothing (the record rules would refuse the page).
+                "signed": Place.search(
+                    [
+                        ("id", "=", link_record_id(signed)),
+                        ("partner_id", "=", partner.id),
+                    ]
+                )
+                if link_record_id(signed)
                 else Place,
-                "error_shift": int(error) if error and error.isdigit() else None,
+                "error_shift": link_record_id(error),
                 "withdrawn": withdrawn,
                 "cutoff_hours": request.env.company.link_shift_withdraw_cutoff_hours,
                 "when": self._link_shift_times(all_shifts),
@@ -116,6 +148,8 @@ class LinkVolunteerPortal(CustomerPortal):
         website=True,
     )
     def portal_shift_signup(self, shift_id, **kw):
+        if not link_record_id(shift_id):
+            raise request.not_found()
         partner = request.env.user.partner_id
         shift = request.env["link.shift"].search(
             [
@@ -147,6 +181,8 @@ class LinkVolunteerPortal(CustomerPortal):
         website=True,
     )
     def portal_shift_withdraw(self, place_id, **kw):
+        if not link_record_id(place_id):
+            raise request.not_found()
         place = request.env["link.shift.assignment"].search(
             [("id", "=", place_id), *self._link_upcoming_places_domain()]
         )
@@ -155,7 +191,7 @@ class LinkVolunteerPortal(CustomerPortal):
         try:
             with request.env.cr.savepoint():
                 place.sudo()._link_withdraw()
-        except UserError:
+        except (UserError, ValidationError):
             return request.redirect(f"/my/shifts?error={place.shift_id.id}")
         return request.redirect("/my/shifts?withdrawn=1")
 
@@ -203,6 +239,8 @@ class LinkVolunteerPortal(CustomerPortal):
         website=True,
     )
     def portal_qualification_evidence(self, qualification_id, evidence=None, **kw):
+        if not link_record_id(qualification_id):
+            raise request.not_found()
         qualification = request.env["link.qualification"].search(
             [
                 ("id", "=", qualification_id),
@@ -214,5 +252,11 @@ class LinkVolunteerPortal(CustomerPortal):
         content = evidence.read() if evidence and hasattr(evidence, "read") else b""
         if not content or len(content) > EVIDENCE_MAX_BYTES:
             return request.redirect("/my/qualifications?error=1")
-        qualification.sudo()._link_submit_evidence(content, evidence.filename)
+        try:
+            with request.env.cr.savepoint():
+                qualification.sudo()._link_submit_evidence(
+                    content, link_plain_text(evidence.filename).strip() or None
+                )
+        except (UserError, ValidationError):
+            return request.redirect("/my/qualifications?error=1")
         return request.redirect("/my/qualifications?uploaded=1")

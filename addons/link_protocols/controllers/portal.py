@@ -3,6 +3,10 @@
 from odoo import http
 from odoo.http import request
 
+from odoo.addons.link_membership.controllers.portal import (
+    link_plain_text,
+    link_record_id,
+)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 NOTE_MAX_LENGTH = 2000
@@ -53,6 +57,8 @@ class LinkOpportunityPortal(CustomerPortal):
         website=True,
     )
     def portal_opportunity_interest(self, opportunity_id, note=None, **kwargs):
+        if not link_record_id(opportunity_id):
+            raise request.not_found()
         recipient = request.env["link.opportunity.recipient"].search(
             [
                 ("opportunity_id", "=", opportunity_id),
@@ -62,6 +68,6 @@ class LinkOpportunityPortal(CustomerPortal):
         )
         if not recipient or recipient.sudo().opportunity_id.state != "circulated":
             raise request.not_found()
-        note = (note or "").strip()[:NOTE_MAX_LENGTH] or None
+        note = link_plain_text(note).strip()[:NOTE_MAX_LENGTH] or None
         recipient.sudo().register_interest(note=note)
         return request.redirect(f"/my/opportunities?registered={opportunity_id}")
