@@ -7,6 +7,7 @@ import pytz
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 STATES = [
     ("draft", "Draft"),
@@ -441,7 +442,28 @@ class LinkEvVisit(models.Model):
 
     # --- life cycle --------------------------------------------------------------
 
+    def _link_lock(self):
+        """Lock the visit rows until the end of the transaction, before their
+        state is checked: two people pressing a button of the same visit at
+        once queue behind each other. Under Odoo's REPEATABLE READ the second
+        then gets a serialization failure here (not logged) and its request
+        is retried, sees the new state and is told why it cannot go on;
+        without the lock its UPDATE failed the same way, logged as an ERROR."""
+        if self.ids:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM link_ev_visit WHERE id IN %s ORDER BY id "
+                    "FOR UPDATE",
+                    tuple(self.ids),
+                ),
+                # Expected under contention and retried by Odoo's request
+                # handling: not an error worth logging.
+                log_exceptions=False,
+            )
+            self.invalidate_recordset(["state"])
+
     def _link_check_state(self, states, message):
+        self._link_lock()
         if any(visit.state not in states for visit in self):
             raise UserError(message)
 
