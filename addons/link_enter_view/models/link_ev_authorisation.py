@@ -21,7 +21,12 @@ class LinkEvAuthorisation(models.Model):
 
     _name = "link.ev.authorisation"
     _description = "Enter and view authorisation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "link.activity.once.mixin",
+        "link.input.guard.mixin",
+    ]
     _order = "state, date_expiry, id"
     _rec_name = "partner_id"
     _link_lapse_batch = 500

@@ -6,7 +6,7 @@ from odoo import fields, models
 class LinkEvRecommendation(models.Model):
     _name = "link.ev.recommendation"
     _description = "Recommendation of an enter and view report"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "link.input.guard.mixin"]
     _order = "visit_id, sequence, id"
 
     visit_id = fields.Many2one(

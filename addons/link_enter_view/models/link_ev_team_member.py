@@ -6,6 +6,7 @@ from odoo import api, fields, models
 class LinkEvTeamMember(models.Model):
     _name = "link.ev.team.member"
     _description = "Representative on an enter and view visit"
+    _inherit = ["link.input.guard.mixin"]
     _order = "visit_id, is_lead desc, id"
 
     visit_id = fields.Many2one(

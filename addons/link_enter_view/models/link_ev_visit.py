@@ -33,7 +33,12 @@ PEOPLE = "link_membership.group_link_staff,link_membership.group_link_steering"
 class LinkEvVisit(models.Model):
     _name = "link.ev.visit"
     _description = "Enter and view visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "link.activity.once.mixin",
+        "link.input.guard.mixin",
+    ]
     _order = "date_visit desc, id desc"
 
     name = fields.Char(

@@ -9,6 +9,7 @@ class LinkMonitoringFigure(models.Model):
 
     _name = "link.monitoring.figure"
     _description = "Contract monitoring key figure"
+    _inherit = ["link.input.guard.mixin"]
     _order = "period_id, sequence, id"
     _rec_name = "label"
 
@@ -29,17 +30,16 @@ class LinkMonitoringFigure(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        periods = self.env["link.monitoring.period"].browse(
-            {vals["period_id"] for vals in vals_list if vals.get("period_id")}
-        )
-        periods._link_check_draft()
-        return super().create(vals_list)
+        figures = super().create(vals_list)
+        figures.period_id._link_check_draft()
+        return figures
 
     def write(self, vals):
         self.period_id._link_check_draft()
-        if vals.get("period_id"):
-            self.period_id.browse(vals["period_id"])._link_check_draft()
-        return super().write(vals)
+        res = super().write(vals)
+        if "period_id" in vals:
+            self.period_id._link_check_draft()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):

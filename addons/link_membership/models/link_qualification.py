@@ -18,7 +18,12 @@ EXPIRY_ALERT_DAYS = (60, 30, 7)
 class LinkQualification(models.Model):
     _name = "link.qualification"
     _description = "Volunteer qualification"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "link.activity.once.mixin",
+        "link.input.guard.mixin",
+    ]
     _order = "date_expiry, id"
     _rec_names_search = ["partner_id", "type_id", "reference"]
     partner_id = fields.Many2one(

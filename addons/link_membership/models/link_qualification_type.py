@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 class LinkQualificationType(models.Model):
     _name = "link.qualification.type"
     _description = "Volunteer qualification type"
+    _inherit = ["link.input.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)
@@ -32,4 +33,10 @@ class LinkQualificationType(models.Model):
         if any(qualification_type.validity_months < 0 for qualification_type in self):
             raise ValidationError(
                 self.env._("A validity cannot be negative: use 0 for no expiry.")
+            )
+        if any(qualification_type.validity_months > 600 for qualification_type in self):
+            raise ValidationError(
+                self.env._(
+                    "A validity is at most 600 months (50 years): use 0 for no expiry."
+                )
             )

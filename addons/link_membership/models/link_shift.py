@@ -15,7 +15,12 @@ ACTIVE_STATES = ("open", "full")
 class LinkShift(models.Model):
     _name = "link.shift"
     _description = "Volunteer shift"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "link.activity.once.mixin",
+        "link.input.guard.mixin",
+    ]
     _order = "date_start, id"
 
     name = fields.Char(

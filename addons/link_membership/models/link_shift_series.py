@@ -30,7 +30,7 @@ MAX_OCCURRENCES = 400
 class LinkShiftSeries(models.Model):
     _name = "link.shift.series"
     _description = "Recurring volunteer shifts"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "link.input.guard.mixin"]
     _order = "date_first desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -104,9 +104,9 @@ class LinkShiftSeries(models.Model):
     )
     def _check_rule(self):
         for series in self:
-            if series.interval < 1:
+            if not 1 <= series.interval <= 52:
                 raise ValidationError(
-                    self.env._("Repeat at least every 1 week or month.")
+                    self.env._("Repeat every 1 to 52 weeks or months.")
                 )
             if series.duration_hours <= 0:
                 raise ValidationError(self.env._("A shift must last some time."))

@@ -6,6 +6,7 @@ from odoo import fields, models
 class LinkVolunteerRole(models.Model):
     _name = "link.volunteer.role"
     _description = "Volunteer role"
+    _inherit = ["link.input.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

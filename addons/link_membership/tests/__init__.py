@@ -12,3 +12,4 @@ from . import test_shifts
 from . import test_shift_concurrency
 from . import test_shift_portal
 from . import test_monitoring
+from . import test_input_guard

@@ -1,7 +1,9 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from ..models.link_input_guard_mixin import LINK_FIRST_DAY, LINK_LAST_DAY
 
 
 class LinkMonitoringWizard(models.TransientModel):
@@ -10,6 +12,7 @@ class LinkMonitoringWizard(models.TransientModel):
 
     _name = "link.monitoring.wizard"
     _description = "Produce a contract monitoring pack"
+    _inherit = ["link.input.guard.mixin"]
 
     @api.model
     def _default_year(self):
@@ -41,6 +44,20 @@ class LinkMonitoringWizard(models.TransientModel):
         string="Issue the pack",
         help="Freeze the figures and keep the PDF: an issued pack never changes.",
     )
+
+    @api.constrains("year")
+    def _check_year(self):
+        if any(
+            not LINK_FIRST_DAY.year <= wizard.year <= LINK_LAST_DAY.year
+            for wizard in self
+        ):
+            raise ValidationError(
+                self.env._(
+                    "Give the year in full, between %(first)s and %(last)s.",
+                    first=LINK_FIRST_DAY.year,
+                    last=LINK_LAST_DAY.year,
+                )
+            )
 
     def _link_period(self):
         self.ensure_one()

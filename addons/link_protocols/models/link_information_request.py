@@ -14,7 +14,12 @@ class LinkInformationRequest(models.Model):
 
     _name = "link.information.request"
     _description = "Information request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "link.activity.once.mixin",
+        "link.input.guard.mixin",
+    ]
     _order = "date_sent desc, id desc"
 
     name = fields.Char(

@@ -5,7 +5,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 REVIEW_NOTICE_DAYS = 30
 
@@ -13,7 +13,7 @@ REVIEW_NOTICE_DAYS = 30
 class LinkProtocol(models.Model):
     _name = "link.protocol"
     _description = "Protocol with statutory partners"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.input.guard.mixin"]
     _order = "date_issue desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -74,6 +74,13 @@ class LinkProtocol(models.Model):
             "The review period cannot be negative.",
         ),
     ]
+
+    @api.constrains("review_period_months")
+    def _check_review_period_months(self):
+        if any(protocol.review_period_months > 120 for protocol in self):
+            raise ValidationError(
+                self.env._("Review a protocol at least every 120 months (10 years).")
+            )
 
     @api.depends("date_issue", "review_period_months")
     def _compute_next_review_date(self):

@@ -2,12 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class LinkProtocolSla(models.Model):
     _name = "link.protocol.sla"
     _description = "Response time agreed in a protocol"
+    _inherit = ["link.input.guard.mixin"]
     _order = "protocol_id, type_id"
 
     protocol_id = fields.Many2one(
@@ -28,6 +30,11 @@ class LinkProtocolSla(models.Model):
             "A response time must be at least one day.",
         ),
     ]
+
+    @api.constrains("days")
+    def _check_days(self):
+        if any(sla.days > 365 for sla in self):
+            raise ValidationError(self.env._("A response time is at most 365 days."))
 
     def _compute_display_name(self):
         for sla in self:

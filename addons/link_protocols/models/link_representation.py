@@ -16,7 +16,7 @@ class LinkRepresentation(models.Model):
 
     _name = "link.representation"
     _description = "Representation on an external body"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.input.guard.mixin"]
     _order = "partner_id, name, id"
 
     name = fields.Char(string="Seat", required=True, tracking=True)
@@ -173,10 +173,10 @@ class LinkRepresentation(models.Model):
 
     @api.constrains("report_days")
     def _check_report_days(self):
-        if any(representation.report_days < 1 for representation in self):
+        if any(not 1 <= representation.report_days <= 365 for representation in self):
             raise ValidationError(
                 self.env._(
-                    "A report back must be due at least one day after a meeting."
+                    "A report back is due between 1 and 365 days after a meeting."
                 )
             )
 

@@ -233,9 +233,10 @@ class TestRepresentationRefusals(RepresentationCase):
         with self.assertRaisesRegex(ValidationError, "both representative and deputy"):
             self._seat(representative_id=self.ada.id, deputy_id=self.ada.id)
 
-    def test_report_days_at_least_one(self):
-        with self.assertRaisesRegex(ValidationError, "at least one day"):
-            self._seat(report_days=0)
+    def test_report_days_from_one_to_a_year(self):
+        for days in (0, 366):
+            with self.assertRaisesRegex(ValidationError, "between 1 and 365 days"):
+                self._seat(report_days=days)
 
     @freeze_time("2026-03-10")
     def test_report_in_the_future(self):

@@ -26,7 +26,12 @@ class LinkWorkplanAction(models.Model):
 
     _name = "link.workplan.action"
     _description = "Work plan action"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "link.activity.once.mixin",
+        "link.input.guard.mixin",
+    ]
     _order = "workstream_id, sequence, id"
 
     name = fields.Text(string="Action", required=True)

@@ -11,7 +11,7 @@ class LinkWorkstream(models.Model):
 
     _name = "link.workstream"
     _description = "Work stream"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.input.guard.mixin"]
     _order = "workplan_id, sequence, id"
 
     name = fields.Char(required=True, tracking=True)

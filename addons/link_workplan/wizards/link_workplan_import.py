@@ -4,8 +4,10 @@ import base64
 import csv
 import io
 import re
+import zipfile
 
 import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -30,6 +32,7 @@ class LinkWorkplanImport(models.TransientModel):
 
     _name = "link.workplan.import"
     _description = "Import an action plan"
+    _inherit = ["link.input.guard.mixin"]
 
     workplan_id = fields.Many2one("link.workplan", string="Work plan", required=True)
     file = fields.Binary(required=True)
@@ -39,18 +42,39 @@ class LinkWorkplanImport(models.TransientModel):
     # --- reading ------------------------------------------------------------------
 
     def _rows(self):
+        """The file's rows as lists of text. A file that is not a readable
+        CSV or XLSX is refused with a UserError, never a crash."""
         data = base64.b64decode(self.file or b"")
-        if (self.filename or "").lower().endswith(".xlsx"):
-            sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
-            return [
-                ["" if cell is None else str(cell) for cell in row]
-                for row in sheet.iter_rows(values_only=True)
-            ]
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252")
-        return list(csv.reader(io.StringIO(text)))
+            if (self.filename or "").lower().endswith(".xlsx"):
+                sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
+                if sheet is None or not hasattr(sheet, "iter_rows"):
+                    raise ValueError("no worksheet")
+                return [
+                    ["" if cell is None else str(cell) for cell in row]
+                    for row in sheet.iter_rows(values_only=True)
+                ]
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252", errors="replace")
+            return list(csv.reader(io.StringIO(text)))
+        except (
+            zipfile.BadZipFile,
+            InvalidFileException,
+            KeyError,
+            ValueError,
+            csv.Error,
+            OSError,
+        ) as error:
+            raise UserError(
+                self.env._(
+                    "Nothing was imported: %(file)s cannot be read as a CSV or"
+                    " XLSX file (%(error)s).",
+                    file=self.filename or self.env._("the file"),
+                    error=str(error)[:200],
+                )
+            ) from error
 
     @staticmethod
     def _paragraphs(cell):
