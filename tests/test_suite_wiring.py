@@ -41,6 +41,20 @@ class TestSuiteWiring(SuiteCase):
                     f"{model.model} grants access to everyone",
                 )
 
+    def test_every_stored_link_model_guards_its_dates_and_numbers(self):
+        """A model outside the input guard would let a year-9999 date reach
+        its computed deadlines, or a number past 2**31 reach the database."""
+        stored = [
+            name
+            for name, model in self.env.registry.items()
+            if name.startswith("link.") and not model._abstract and model._auto
+        ]
+        self.assertGreater(len(stored), 35)
+        guard = self.env.registry["link.input.guard.mixin"]
+        for name in stored:
+            with self.subTest(model=name):
+                self.assertTrue(issubclass(self.env.registry[name], guard))
+
     def test_staff_sees_every_addon_under_one_link_app(self):
         staff = new_test_user(
             self.env, login="wiring_staff", groups="link_membership.group_link_staff"
