@@ -1,15 +1,32 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Upgrades lose nothing: on a committed copy with the four addons and added
-records (an attachment among them), ``-u`` of all four addons leaves the
-number of records of every link.* model and of attachments unchanged."""
+"""Upgrades and uninstalls lose nothing, on one committed copy with the four
+addons and added records (a member with a place on a shift that serves a
+visit, a care home, an attachment, chatter history):
 
-import json
-import os
-import subprocess
-import sys
+- ``-u`` of all four addons leaves the number of records of every link.*
+  model, of attachments and of messages unchanged;
+- uninstalling link_enter_view, then link_workplan (nothing depends on
+  either) removes its models and tables and nothing else: members, their
+  memberships, qualifications, equality profiles, shifts and places,
+  messages, tracking and attachments are all still there, and no shift
+  serves a visit that no longer exists;
+- installing it again brings it back with the same records still there."""
 
-from .test_http_concurrency import ADDONS, _odoo, _pg_args
+import time
+
+from .outside import (
+    ADDONS,
+    assert_no_error,
+    copy_template,
+    drop,
+    run_odoo,
+    shell,
+    shell_json,
+)
+
+# Addons nothing else depends on: uninstalled and installed again in turn.
+LEAVES = ("link_enter_view", "link_workplan")
 
 COUNT = """
 import json
@@ -28,77 +45,171 @@ shift = env["link.shift"].create({"name": "Upgrade shift", "role_id": role.id,
     "date_start": datetime(2031, 4, 1, 10), "date_end": datetime(2031, 4, 1, 13),
     "max_volunteers": 2, "state": "open"})
 partner = env["res.partner"].create({"name": "Upgrade volunteer",
-    "email": "u@example.org", "link_is_volunteer": True})
+    "email": "u@example.org", "link_is_volunteer": True,
+    "link_membership_type": "full", "link_join_date": "2026-01-05"})
 env["link.shift.assignment"].create({"shift_id": shift.id, "partner_id": partner.id})
+env["link.qualification"].create({"partner_id": partner.id, "type_id":
+    env.ref("link_membership.qualification_type_safeguarding").id,
+    "date_obtained": "2026-02-01"})
 env["ir.attachment"].create({"name": "evidence.txt", "raw": b"kept",
     "res_model": "res.partner", "res_id": partner.id})
 partner.message_post(body="History that must survive")
+# A care home created by staff: its enter-and-view field is tracked on the
+# partner's chatter; the shift serves a visit there.
+home = env["res.partner"].create({"name": "Upgrade Care Home", "is_company": True})
+home.link_premises_kind = "care_home"
+visit = env["link.ev.visit"].create({"premises_id": home.id})
+shift.served_ref = visit
+env.cr.commit()
+"""
+
+# What must survive the uninstall of an addon: records of every link.* model
+# that is not the addon's own (the addon's data records, demo included, are
+# left out: they go with it and come back with it), members, volunteers,
+# messages and tracking on partners and those models, attachments on them.
+HISTORY = """
+import json
+addon = %(addon)r
+owned = {}
+for data in env["ir.model.data"].sudo().search([("module", "=", addon)]):
+    owned.setdefault(data.model, []).append(data.res_id)
+kept = [m.model for m in env["ir.model"].sudo().search([("model", "=like", "link.%%")])
+        if m.modules != addon and env[m.model]._auto and not env[m.model]._transient]
+history = {model: env[model].sudo().with_context(active_test=False).search_count(
+    [("id", "not in", owned.get(model, []))]) for model in kept}
+Partner = env["res.partner"].sudo().with_context(active_test=False)
+partners = Partner.search([("id", "not in", owned.get("res.partner", []))])
+history["res.partner"] = len(partners)
+history["members"] = len(partners.filtered("link_membership_type"))
+history["volunteers"] = len(partners.filtered("link_is_volunteer"))
+def not_owned(records, model_field, id_field):
+    return records.filtered(
+        lambda r: r[id_field] not in owned.get(r[model_field], ()))
+models = [*kept, "res.partner"]
+messages = not_owned(env["mail.message"].sudo().search([("model", "in", models)]),
+                     "model", "res_id")
+history["mail.message"] = len(messages)
+history["mail.tracking.value"] = env["mail.tracking.value"].sudo().search_count(
+    [("mail_message_id", "in", messages.ids)])
+history["ir.attachment"] = len(not_owned(env["ir.attachment"].sudo().search(
+    [("res_model", "in", models)]), "res_model", "res_id"))
+# Shifts whose reference points at a model that is not (or no longer) there.
+env.cr.execute("SELECT served_ref FROM link_shift WHERE served_ref IS NOT NULL")
+served = [ref for ref, in env.cr.fetchall()]
+dangling = [ref for ref in served if ref.split(",")[0] not in env.registry]
+# Every shift's reference is readable through the ORM.
+refs = [str(s.served_ref) for s in env["link.shift"].sudo().with_context(
+    active_test=False).search([])]
+modules = {m.name: m.state for m in env["ir.module.module"].search(
+    [("name", "in", %(addons)r)])}
+own = sorted(m.model for m in env["ir.model"].sudo().search(
+    [("model", "=like", "link.%%")]) if m.modules == addon)
+own_tables = sorted(env[m]._table for m in own if env[m]._auto)
+env.cr.execute("SELECT table_name FROM information_schema.tables "
+               "WHERE table_name = ANY(%%s)", [%(tables)r or own_tables])
+print("HISTORY " + json.dumps({"history": history, "modules": modules,
+    "served": [ref.split(",")[0] for ref in served], "dangling": dangling,
+    "refs": len(refs), "own_models": own,
+    "own_in_registry": sorted(m for m in %(models)r or own if m in env.registry),
+    "tables": sorted(t for t, in env.cr.fetchall()), "own_tables": own_tables}))
+"""
+
+UNINSTALL = """
+env["ir.module.module"].search([("name", "=", %r)]).button_immediate_uninstall()
 env.cr.commit()
 """
 
 
-def _shell(dbname, script):
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "shell",
-            "-c",
-            _conf(),
-            "-d",
-            dbname,
-            "--no-http",
-        ],
-        input=script,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    ).stdout
-    return out
-
-
-def _conf():
-    from odoo.tools import config
-
-    return config.rcfile
-
-
 def _counts(dbname):
-    for line in _shell(dbname, COUNT).splitlines():
-        if line.startswith("COUNTS "):
-            return json.loads(line[len("COUNTS ") :])
-    raise AssertionError("no counts printed")
+    return shell_json(dbname, COUNT, "COUNTS")
 
 
-def test_upgrade_keeps_every_record_and_attachment():
-    template = os.environ.get("LINK_TEST_TEMPLATE_DB", "dev_tpl")
-    dbname = f"{template}_upgrade_{os.getpid()}"
-    subprocess.run(["createdb", *_pg_args(), "-T", template, dbname], check=True)
+def _history(dbname, addon, models=(), tables=()):
+    script = HISTORY % {
+        "addon": addon,
+        "addons": ADDONS.split(","),
+        "models": list(models),
+        "tables": list(tables),
+    }
+    return shell_json(dbname, script, "HISTORY")
+
+
+def test_upgrade_and_reinstall_keep_every_record():
+    dbname = copy_template("upgrade")
     try:
-        assert (
-            _odoo(dbname, "-i", ADDONS, "--stop-after-init", "--no-http").wait(
-                timeout=600
-            )
-            == 0
-        )
-        _shell(dbname, ADD)
+        run_odoo(dbname, "-i", ADDONS)
+        shell(dbname, ADD)
         before = _counts(dbname)
         assert before["link.shift.assignment"] >= 1
-        assert (
-            _odoo(dbname, "-u", ADDONS, "--stop-after-init", "--no-http").wait(
-                timeout=600
-            )
-            == 0
-        )
+        begin = time.monotonic()
+        run_odoo(dbname, "-u", ADDONS)
+        upgrade_seconds = time.monotonic() - begin
         after = _counts(dbname)
         assert after == before
         print(
             f"\nupgrade: {len(before)} models counted, {sum(before.values())} "
-            "records, unchanged after -u of the four addons"
+            f"records, unchanged after -u of the four addons ({upgrade_seconds:.0f}s)"
         )
+        for addon in LEAVES:
+            _uninstall_and_reinstall(dbname, addon)
     finally:
-        subprocess.run(
-            ["dropdb", *_pg_args(), "--if-exists", "--force", dbname], check=False
-        )
+        drop(dbname)
+
+
+def _uninstall_and_reinstall(dbname, addon):
+    installed = _history(dbname, addon)
+    models, tables = installed["own_models"], installed["own_tables"]
+    history = installed["history"]
+    assert models and installed["own_in_registry"] == models
+    assert installed["tables"] == tables
+    assert set(installed["modules"].values()) == {"installed"}
+    assert history["members"] >= 1 and history["link.qualification"] >= 1
+    if addon == "link_enter_view":
+        assert "link.ev.visit" in installed["served"]  # the added shift's visit
+    assert not installed["dangling"]
+
+    begin = time.monotonic()
+    out, log = shell(dbname, UNINSTALL % addon)
+    uninstall_seconds = time.monotonic() - begin
+    assert_no_error(out + log)
+    gone = _history(dbname, addon, models, tables)
+    assert gone["modules"] == {**installed["modules"], addon: "uninstalled"}
+    # Its models, their tables and its registry entries are gone...
+    assert not gone["own_models"] and not gone["own_in_registry"]
+    assert not gone["tables"], gone["tables"]
+    # ... and nothing else: every record of the other addons' models, every
+    # member and partner, their messages, tracking and attachments.
+    assert gone["history"] == history, _diff(history, gone["history"])
+    # A shift that served a visit: the visit went with its model, so the
+    # reference is emptied rather than left pointing at a missing model
+    # (reading such a shift raised KeyError: 'link.ev.visit').
+    assert not gone["dangling"], gone["dangling"]
+    assert gone["refs"] == installed["refs"]
+
+    begin = time.monotonic()
+    log = run_odoo(dbname, "-i", addon)
+    install_seconds = time.monotonic() - begin
+    assert_no_error(log)
+    back = _history(dbname, addon, models, tables)
+    assert back["modules"] == installed["modules"]
+    assert back["own_models"] == models and back["own_in_registry"] == models
+    assert back["tables"] == tables
+    assert back["history"] == history, _diff(history, back["history"])
+    print(
+        f"\nuninstall/reinstall of {addon}: {len(history)} figures unchanged "
+        f"({history['members']} members, {history['res.partner']} partners, "
+        f"{history['mail.message']} messages, {history['mail.tracking.value']} "
+        f"tracking values, {history['ir.attachment']} attachments, "
+        f"{history['link.shift.assignment']} shift places, "
+        f"{history['link.qualification']} qualifications); "
+        f"{len(models)} models and {len(tables)} tables dropped and back; "
+        f"uninstall {uninstall_seconds:.0f}s, reinstall {install_seconds:.0f}s"
+    )
+
+
+def _diff(expected, got):
+    return {
+        key: (expected.get(key), got.get(key))
+        for key in set(expected) | set(got)
+        if expected.get(key) != got.get(key)
+    }
