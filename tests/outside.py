@@ -4,6 +4,7 @@
 of the template database, Odoo processes (install, upgrade, server, shell)
 started on it, and the check of what they logged."""
 
+import hashlib
 import json
 import os
 import re
@@ -71,10 +72,14 @@ main()
 
 
 def _odoo_command():
-    path = os.path.join(tempfile.gettempdir(), f"link_odoo_launcher_{os.getpid()}.py")
+    digest = hashlib.sha1(LAUNCHER.encode()).hexdigest()[:10]
+    path = os.path.join(tempfile.gettempdir(), f"link_odoo_launcher_{digest}.py")
     if not os.path.exists(path):
-        with open(path, "w", encoding="utf-8") as launcher:
+        with tempfile.NamedTemporaryFile(
+            "w", dir=os.path.dirname(path), suffix=".py", delete=False
+        ) as launcher:
             launcher.write(LAUNCHER)
+        os.replace(launcher.name, path)  # atomic: parallel runs share it
     return [sys.executable, path]
 
 
