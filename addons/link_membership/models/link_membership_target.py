@@ -1,9 +1,10 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .equality_questions import QUESTIONS, answer_group, answer_groups
+from .history import issued_period
 from .res_partner import MEMBERSHIP_TYPES
 
 KINDS = [
@@ -186,3 +187,20 @@ class LinkMembershipTarget(models.Model):
         if not total:
             return 0.0, []
         return 100.0 * with_interest.get(self.interest_id, 0) / total, []
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reported(self):
+        """A target that runs in an issued monitoring period is in the pack the
+        council received: archived, never deleted."""
+        for target in self:
+            period = issued_period(self.env, target.date_start, target.date_end)
+            if period:
+                raise UserError(
+                    self.env._(
+                        "The target “%(target)s” was reported to the council in "
+                        "the monitoring pack of %(period)s: archive it instead "
+                        "of deleting it.",
+                        target=target.name,
+                        period=period.name,
+                    )
+                )

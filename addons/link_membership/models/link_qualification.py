@@ -329,3 +329,22 @@ class LinkQualification(models.Model):
             ._link_volunteer_coordinator()
             .id,
         )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """A qualification whose evidence was sent or checked, or that has
+        expired, is the record of a check the volunteer had: kept. One keyed
+        in by mistake (no evidence yet, not expired) may be deleted."""
+        kept = self.sudo().filtered(
+            lambda q: q.evidence_state != "none" or q.state == "expired"
+        )
+        if kept:
+            raise UserError(
+                self.env._(
+                    "%(names)s is the record of a check (its evidence was sent or "
+                    "checked, or it has expired): it is kept as the volunteer's "
+                    "history. Record a renewal as a new qualification instead of "
+                    "deleting this one.",
+                    names=", ".join(kept.mapped("display_name")),
+                )
+            )

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .history import refuse_if_referenced
+
 
 class LinkQualificationType(models.Model):
     _name = "link.qualification.type"
@@ -40,3 +42,15 @@ class LinkQualificationType(models.Model):
                     "A validity is at most 600 months (50 years): use 0 for no expiry."
                 )
             )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """Volunteers' qualifications, and the roles and authorisations that
+        require the type, keep it."""
+        refuse_if_referenced(
+            self,
+            self.env._(
+                "Archive the qualification type instead: the qualifications "
+                "recorded with it stay as they are."
+            ),
+        )

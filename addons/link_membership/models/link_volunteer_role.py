@@ -1,6 +1,8 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .history import refuse_if_referenced
 
 
 class LinkVolunteerRole(models.Model):
@@ -23,3 +25,14 @@ class LinkVolunteerRole(models.Model):
     _sql_constraints = [
         ("name_unique", "unique(name)", "A volunteer role with this name exists."),
     ]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """Shifts and series (and so the volunteers' places) keep their role."""
+        refuse_if_referenced(
+            self,
+            self.env._(
+                "Archive the role instead: its shifts and the volunteers' hours "
+                "stay as they are."
+            ),
+        )

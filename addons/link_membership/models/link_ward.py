@@ -5,6 +5,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .history import refuse_if_referenced
+
 # ONS ward codes: E05 (England) or W05 (Wales) followed by six digits.
 ONS_WARD_CODE = re.compile(r"^[EW]05\d{6}$")
 
@@ -67,3 +69,12 @@ class LinkWard(models.Model):
 
     def write(self, vals):
         return super().write(self._normalize(vals))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """Members, shifts, issues, opportunities and events keep their ward."""
+        refuse_if_referenced(
+            self,
+            self.env._("Archive the ward instead, so that its history keeps it."),
+            extra_models=("res.partner", "calendar.event"),
+        )

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from .history import refuse_if_referenced
+
 # The contact fields _link_active_member_sql reads: reports built on it depend
 # on them (_depends), so that pending changes are written before they query.
 ACTIVE_MEMBER_FIELDS = [
@@ -214,6 +216,18 @@ class ResPartner(models.Model):
                     names=", ".join(members.mapped("display_name")),
                 )
             )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_link_history(self):
+        """A person or organisation any LINk record names (places on shifts,
+        qualifications, equality answers, visits, issue contacts, protocols,
+        requests...) keeps that history: archived, never deleted."""
+        refuse_if_referenced(
+            self,
+            self.env._(
+                "Deleting would lose that history: archive the contact instead."
+            ),
+        )
 
     def _link_find_duplicates(self):
         """Other contacts with the same email, or the same name and postcode."""
