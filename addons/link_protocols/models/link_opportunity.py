@@ -269,3 +269,17 @@ class LinkOpportunity(models.Model):
         self.activity_feedback(
             ["link_protocols.mail_activity_type_link_opportunity_response"]
         )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """An opportunity that was circulated keeps who it went to and who
+        was interested."""
+        sent = self.filtered(lambda o: o.state != "new" or o.sudo().recipient_ids)
+        if sent:
+            raise UserError(
+                self.env._(
+                    "The opportunity “%(name)s” was circulated to members: it "
+                    "keeps that history. Close it instead of deleting it.",
+                    name=sent[0].name,
+                )
+            )

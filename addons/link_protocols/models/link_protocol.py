@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.link_membership.models.history import refuse_if_referenced
+
 REVIEW_NOTICE_DAYS = 30
 
 
@@ -176,3 +178,21 @@ class LinkProtocol(models.Model):
             due.filtered(lambda p, d=review_date: p.next_review_date == d).write(
                 {"review_reminded_for": review_date}
             )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """A protocol that was agreed, or that requests, visits or a later
+        version refer to, is archived (or superseded), never deleted."""
+        agreed = self.filtered(lambda p: p.state != "draft")
+        if agreed:
+            raise UserError(
+                self.env._(
+                    "The protocol “%(name)s” was agreed: it keeps its history. "
+                    "Archive it, or make a new version that supersedes it, "
+                    "instead of deleting it.",
+                    name=agreed[0].name,
+                )
+            )
+        refuse_if_referenced(
+            self, self.env._("Archive the protocol instead of deleting it.")
+        )

@@ -3,7 +3,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.link_membership.models.history import refuse_if_referenced
 
 
 class LinkProtocolSla(models.Model):
@@ -49,3 +51,19 @@ class LinkProtocolSla(models.Model):
         if self.working_days:
             return calendar.link_add_working_days(start_dates, self.days)
         return [start + timedelta(days=self.days) for start in start_dates]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """The response times of an agreed protocol are what the requests were
+        measured against: changed by a new version, never deleted."""
+        if self.protocol_id.filtered(lambda p: p.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "These response times belong to an agreed protocol: make a "
+                    "new version of the protocol to change them."
+                )
+            )
+        refuse_if_referenced(
+            self,
+            self.env._("Requests were measured against them: keep them."),
+        )

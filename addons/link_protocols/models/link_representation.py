@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.link_membership.models.history import refuse_if_referenced
+
 BATCH = 500
 ENDING_SOON_DAYS = 60
 
@@ -287,3 +289,21 @@ class LinkRepresentation(models.Model):
             for vals_list in rounds.values():
                 Activity.create(vals_list)
             events.write({"link_report_scheduled": True})
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """A seat with reports back or meetings keeps them: archived."""
+        reported = self.filtered(lambda s: s.sudo().report_ids)
+        if reported:
+            raise UserError(
+                self.env._(
+                    "The representation “%(name)s” has reports back: archive it "
+                    "instead of deleting it, so that they are kept.",
+                    name=reported[0].name,
+                )
+            )
+        refuse_if_referenced(
+            self,
+            self.env._("Archive the representation instead of deleting it."),
+            extra_models=("calendar.event",),
+        )

@@ -1,7 +1,9 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.link_membership.models.history import issued_period
 
 
 class LinkRepresentationReport(models.Model):
@@ -153,3 +155,19 @@ class LinkRepresentationReport(models.Model):
         )
         if activities:
             activities.action_feedback(feedback=self.env._("Report back recorded."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reported(self):
+        """A report back dated in an issued monitoring period counted in the
+        pack the council received (attendance, hours): kept."""
+        for report in self:
+            period = issued_period(self.env, report.date, report.date)
+            if period:
+                raise UserError(
+                    self.env._(
+                        "This report back counted in the monitoring pack of "
+                        "%(period)s that the council received: correct it "
+                        "instead of deleting it.",
+                        period=period.name,
+                    )
+                )
