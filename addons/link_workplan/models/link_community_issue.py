@@ -223,3 +223,19 @@ class LinkCommunityIssue(models.Model):
             }
         )
         self.activity_feedback(["link_workplan.mail_activity_type_link_issue_trigger"])
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """An issue people raised (contacts), assessed or decided is kept."""
+        kept = self.sudo().filtered(
+            lambda i: i.state != "new" or i.contact_ids or i.decision
+        )
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The issue “%(name)s” was raised by people, assessed or "
+                    "decided: it keeps that history. Decide “No action” instead "
+                    "of deleting it.",
+                    name=kept[0].name,
+                )
+            )

@@ -1,6 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class LinkCommunityIssueContact(models.Model):
@@ -40,3 +41,16 @@ class LinkCommunityIssueContact(models.Model):
         records = super().create(vals_list)
         records.issue_id._link_check_triggers()
         return records
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """Once the issue was assessed, its contacts are the evidence the
+        steering group weighed: kept (a person may be taken off, making the
+        contact anonymous)."""
+        if self.sudo().issue_id.filtered(lambda i: i.state != "new"):
+            raise UserError(
+                self.env._(
+                    "This contact is part of the evidence of an assessed issue: "
+                    "clear the person to make it anonymous instead of deleting it."
+                )
+            )

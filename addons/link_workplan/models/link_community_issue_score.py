@@ -1,6 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class LinkCommunityIssueScore(models.Model):
@@ -37,3 +38,14 @@ class LinkCommunityIssueScore(models.Model):
         res = super().write(vals)
         self.issue_id._link_check_triggers()
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        """The scores of a decided issue are what the decision was based on."""
+        if self.sudo().issue_id.filtered(lambda i: i.state == "decided"):
+            raise UserError(
+                self.env._(
+                    "The issue was decided on these scores: they are kept with "
+                    "the decision and cannot be deleted."
+                )
+            )

@@ -1,6 +1,8 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.link_membership.models.history import refuse_if_referenced
 
 
 class LinkIssueCriterion(models.Model):
@@ -23,3 +25,13 @@ class LinkIssueCriterion(models.Model):
             "A criterion's weight must be positive.",
         ),
     ]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """Issues scored against a criterion keep it."""
+        refuse_if_referenced(
+            self,
+            self.env._(
+                "Issues were scored against it: archive the criterion instead."
+            ),
+        )

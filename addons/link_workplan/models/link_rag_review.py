@@ -1,7 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .link_workplan_action import RAG
 
@@ -33,3 +33,14 @@ class LinkRagReview(models.Model):
                 raise ValidationError(
                     self.env._("A review is of one action or of one work stream.")
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """A review IS the history of the RAG status: never deleted."""
+        raise UserError(
+            self.env._(
+                "A RAG review is part of the steering group's record and is "
+                "never deleted: correct its comment, or add a new review to "
+                "change the status."
+            )
+        )

@@ -74,3 +74,23 @@ class LinkWorkplan(models.Model):
     def action_reset_to_draft(self):
         self._check_manager()
         self.write({"state": "draft", "approved_by_id": False, "approved_on": False})
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """A plan that was approved, or whose streams, actions or outputs have
+        history, is archived. A draft imported or keyed in by mistake, with
+        nothing done on it yet, may be deleted."""
+        plans = self.sudo().with_context(active_test=False)
+        kept = plans.filtered(
+            lambda p: p.state != "draft"
+            or p.workstream_ids._link_with_history()
+            or p.output_ids._link_with_history()
+        )
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The work plan “%(name)s” was approved or has progress "
+                    "recorded: archive it instead of deleting it.",
+                    name=kept[0].name,
+                )
+            )

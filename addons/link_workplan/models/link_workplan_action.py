@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .deadline import PRECISIONS, parse_deadline
 
@@ -210,3 +210,37 @@ class LinkWorkplanAction(models.Model):
             lambda action: action.deadline_date,
             self.env._("Action overdue"),
         )
+
+    # --- history ----------------------------------------------------------------
+
+    def _link_with_history(self):
+        """The actions deleting would lose history of: part of a plan that was
+        approved, started, done or cancelled, with progress notes or RAG
+        reviews, or taken into the plan from a community issue."""
+        actions = self.sudo()
+        from_issue = (
+            self.env["link.community.issue"]
+            .sudo()
+            .search([("action_id", "in", self.ids)])
+            .action_id
+        )
+        return actions.filtered(
+            lambda a: a.workplan_id.state != "draft"
+            or a.state != "todo"
+            or a.progress_ids
+            or a.rag_review_ids
+            or a in from_issue
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        kept = self._link_with_history()
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The action “%(name)s” is part of an approved plan, or has "
+                    "progress, reviews or a community issue behind it: cancel it "
+                    "instead of deleting it.",
+                    name=(kept[0].name or "").splitlines()[0][:80],
+                )
+            )

@@ -1,7 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class LinkWorkplanOutput(models.Model):
@@ -137,4 +137,22 @@ class LinkWorkplanOutput(models.Model):
             output.actual = counted.get(key, output.actual_entered)
             output.progress = (
                 100.0 * output.actual / output.target if output.target else 0.0
+            )
+
+    def _link_with_history(self):
+        """Outputs of a plan that was approved, or with an actual entered."""
+        return self.sudo().filtered(
+            lambda o: o.workplan_id.state != "draft" or o.actual_entered
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        kept = self._link_with_history()
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The output “%(name)s” is part of an approved plan or has an "
+                    "actual recorded: correct it instead of deleting it.",
+                    name=(kept[0].name or "").splitlines()[0][:80],
+                )
             )

@@ -1,6 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .link_workplan_action import RAG, worst_rag
 
@@ -85,3 +86,31 @@ class LinkWorkstream(models.Model):
         for stream in self:
             latest = stream.rag_review_ids.sorted(lambda r: (r.date, r.id))[-1:]
             stream.rag_reviewed = latest.status
+
+    def _link_with_history(self):
+        """Streams of a plan that was approved, reviewed by the steering group,
+        or with actions or outputs that have history."""
+        streams = self.sudo().with_context(active_test=False)
+        outputs = self.env["link.workplan.output"].sudo().search(
+            [("workstream_id", "in", self.ids)]
+        )
+        with_outputs = outputs._link_with_history().workstream_id
+        return streams.filtered(
+            lambda s: s.workplan_id.state != "draft"
+            or s.rag_review_ids
+            or s.action_ids._link_with_history()
+            or s in with_outputs
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        kept = self._link_with_history()
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The work stream “%(name)s” is part of an approved plan or "
+                    "has progress or reviews recorded: archive it instead of "
+                    "deleting it.",
+                    name=kept[0].name,
+                )
+            )
