@@ -1,6 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class LinkEvRecommendation(models.Model):
@@ -30,3 +31,22 @@ class LinkEvRecommendation(models.Model):
     date_follow_up = fields.Date(string="Follow up on", tracking=True, index=True)
     provider_id = fields.Many2one(related="visit_id.provider_id", store=True)
     visit_state = fields.Selection(related="visit_id.state", string="Visit status")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        """Recommendations sent to the provider in a report, or answered, are
+        kept: they are what the provider responds to."""
+        sent = self.sudo().filtered(
+            lambda r: r.visit_id.state
+            in ("report_sent", "response_received", "published")
+            or r.status != "no_answer"
+        )
+        if sent:
+            raise UserError(
+                self.env._(
+                    "This recommendation was sent to the provider in the report of "
+                    "%(visit)s: it is kept. Record the provider's answer instead "
+                    "of deleting it.",
+                    visit=sent[0].visit_id.display_name,
+                )
+            )

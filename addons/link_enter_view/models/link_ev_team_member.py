@@ -1,6 +1,9 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .link_ev_visit import BEFORE_VISIT
 
 
 class LinkEvTeamMember(models.Model):
@@ -63,3 +66,20 @@ class LinkEvTeamMember(models.Model):
         res = super().unlink()
         visits.filtered("calendar_event_id")._link_sync_calendar()
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_visited(self):
+        """Who went on a visit (or was turned away at the door) is kept; the
+        team may change until the visit."""
+        went = self.sudo().filtered(
+            lambda m: m.visit_id.state not in BEFORE_VISIT + ("cancelled",)
+        )
+        if went:
+            raise UserError(
+                self.env._(
+                    "%(name)s was on the team of the visit %(visit)s, which took "
+                    "place: the team is part of its history and stays as it was.",
+                    name=went[0].partner_id.display_name,
+                    visit=went[0].visit_id.display_name,
+                )
+            )
