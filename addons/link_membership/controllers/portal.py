@@ -15,6 +15,19 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 SHIFTS_PER_PAGE = 20
 PAST_PLACES_SHOWN = 20
+SHIFT_FIELDS_SHOWN = [
+    "name",
+    "role_id",
+    "date_start",
+    "date_end",
+    "location_partner_id",
+    "location",
+    "seats_left",
+    "max_volunteers",
+    "description",
+    "state",
+]
+PLACE_FIELDS_SHOWN = ["shift_id", "state", "date_start", "date_end", "hours"]
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 # Ids in a URL or a query string: a number past PostgreSQL's integer range
 # would make the database refuse the query (a 500), so it is no record.
@@ -88,27 +101,33 @@ class LinkVolunteerPortal(CustomerPortal):
             page=page,
             step=SHIFTS_PER_PAGE,
         )
-        shifts = Shift.search(
+        # search_fetch: each list and the fields the page shows in one query.
+        shifts = Shift.search_fetch(
             open_domain,
+            SHIFT_FIELDS_SHOWN,
             order="date_start, id",
             limit=SHIFTS_PER_PAGE,
             offset=pager["offset"],
         )
-        upcoming = Place.search(
-            self._link_upcoming_places_domain(), order="date_start, id"
+        upcoming = Place.search_fetch(
+            self._link_upcoming_places_domain(),
+            PLACE_FIELDS_SHOWN,
+            order="date_start, id",
         )
-        past = Place.search(
+        past = Place.search_fetch(
             [
                 ("partner_id", "=", partner.id),
                 ("state", "in", ("attended", "no_show", "confirmed")),
                 ("date_start", "<=", fields.Datetime.now()),
             ],
+            PLACE_FIELDS_SHOWN,
             order="date_start desc, id desc",
             limit=PAST_PLACES_SHOWN,
         )
         # sudo: portal users cannot read venues (partners) themselves.
         shifts_sudo = shifts.sudo()
         all_shifts = shifts_sudo | (upcoming | past).sudo().shift_id
+        all_shifts.fetch(SHIFT_FIELDS_SHOWN)  # the places' shifts, in one query
         values = self._prepare_portal_layout_values()
         values.update(
             {

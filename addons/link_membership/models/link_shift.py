@@ -475,9 +475,12 @@ class LinkShift(models.Model):
         missing = self.env["link.qualification"]._link_missing_per_day(
             partner,
             {
-                shift.id: (shift.qualification_type_ids, shift.date_start.date())
+                shift.id: (
+                    shift.role_id.qualification_type_ids,
+                    shift.date_start.date(),
+                )
                 for shift in self
-                if shift.qualification_type_ids
+                if shift.role_id.qualification_type_ids
             },
         )
         busy = [

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, create_index
 
 HELD_STATES = ("waitlisted", "confirmed")
 
@@ -92,6 +92,15 @@ class LinkShiftAssignment(models.Model):
                 ON link_shift_assignment (shift_id, partner_id)
                 WHERE state IN ('waitlisted', 'confirmed')"""
             )
+        )
+        # A volunteer's places by date (portal, hours): without it a
+        # volunteer's latest places were found by walking every place of the
+        # county backwards in time (8.5 ms at 150,000 places, 0.1 ms with it).
+        create_index(
+            self.env.cr,
+            "link_shift_assignment_partner_date_start_index",
+            self._table,
+            ["partner_id", "date_start"],
         )
 
     # ------------------------------------------------------------------

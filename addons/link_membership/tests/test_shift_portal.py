@@ -223,7 +223,7 @@ class TestShiftPortal(HttpCase):
             open_shifts(total - 3)
             # Warm the caches (the pager's template is read once).
             self.url_open("/my/shifts")
-            with self.assertQueryCount(15):
+            with self.assertQueryCount(13):
                 page = self.url_open("/my/shifts").text
             shift = self._shift(f"Sign-up {total}", 30 + total)
             self.url_open("/my/shifts")
