@@ -59,8 +59,8 @@ class LinkProtocolSla(models.Model):
         if self.protocol_id.filtered(lambda p: p.state != "draft"):
             raise UserError(
                 self.env._(
-                    "These response times belong to an agreed protocol: make a "
-                    "new version of the protocol to change them."
+                    "These response times belong to an agreed protocol and are "
+                    "kept: make a new version of the protocol to change them."
                 )
             )
         refuse_if_referenced(
