@@ -16,3 +16,4 @@ from . import link_shift
 from . import link_shift_assignment
 from . import link_monitoring_period
 from . import link_monitoring_figure
+from . import ir_attachment
