@@ -89,17 +89,36 @@ class LinkWorkstream(models.Model):
 
     def _link_with_history(self):
         """Streams of a plan that was approved, reviewed by the steering group,
-        or with actions or outputs that have history."""
+        with actions or outputs that have history, with issues decided into
+        them or with meetings in their programme."""
         streams = self.sudo().with_context(active_test=False)
-        outputs = self.env["link.workplan.output"].sudo().search(
-            [("workstream_id", "in", self.ids)]
+        outputs = (
+            self.env["link.workplan.output"]
+            .sudo()
+            .search([("workstream_id", "in", self.ids)])
         )
         with_outputs = outputs._link_with_history().workstream_id
+        # Issues decided into the stream, and its programme of meetings.
+        chosen = (
+            self.env["link.community.issue"]
+            .sudo()
+            .search([("plan_workstream_id", "in", self.ids)])
+            .plan_workstream_id
+        )
+        with_events = (
+            self.env["calendar.event"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("link_workstream_id", "in", self.ids)])
+            .link_workstream_id
+        )
         return streams.filtered(
-            lambda s: s.workplan_id.state != "draft"
-            or s.rag_review_ids
-            or s.action_ids._link_with_history()
-            or s in with_outputs
+            lambda s: (
+                s.workplan_id.state != "draft"
+                or s.rag_review_ids
+                or s.action_ids._link_with_history()
+                or s in with_outputs | chosen | with_events
+            )
         )
 
     @api.ondelete(at_uninstall=False)
