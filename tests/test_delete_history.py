@@ -220,6 +220,24 @@ def _fresh_period(case):
 _years = itertools.count()
 
 
+def _fresh_attachment(case):
+    period = _fresh_period(case)
+    return case.sudo_env["ir.attachment"].create(
+        {
+            "name": "Monitoring pack.pdf",
+            "raw": b"%PDF-1.4 pack",
+            "res_model": "link.monitoring.period",
+            "res_id": period.id,
+        }
+    )
+
+
+def _pack_issued(case, attachment):
+    period = case.sudo_env["link.monitoring.period"].browse(attachment.res_id)
+    period.write({"attachment_id": attachment.id, "state": "issued"})
+    return period
+
+
 def _fresh_partner(case):
     return case.sudo_env["res.partner"].create({"name": "Keyed in by mistake"})
 
@@ -355,9 +373,18 @@ HISTORY = {
         _qualified,
         _fresh_partner,
     ),
+    "ir.attachment": (
+        "it is the PDF of an issued monitoring pack",
+        _pack_issued,
+        _fresh_attachment,
+    ),
 }
-# Who tries res.partner: host staff manage contacts (base.group_partner_manager).
-EXTRA_ROLES = {"res.partner": ("staff", "manager")}
+# Who tries the models outside the matrix: host staff manage contacts
+# (base.group_partner_manager) and the period's attachments.
+EXTRA_ROLES = {
+    "res.partner": ("staff", "manager"),
+    "ir.attachment": ("staff", "manager"),
+}
 # Other ways to history, proven once each (as the manager).
 
 
@@ -385,6 +412,11 @@ def _partner_place(case, partner):
 MORE_HISTORY = [
     ("link.workplan", "an action has progress notes", _plan_action_progress),
     ("link.workstream", "its plan was approved", _plan_approved),
+    (
+        "link.workstream",
+        "an issue was decided into it",
+        _with("link.community.issue", "plan_workstream_id"),
+    ),
     ("link.workplan.action", "its plan was approved", _plan_approved),
     ("link.workplan.action", "done", _state("done")),
     ("link.workplan.target", "its plan was approved", _target_plan_approved),
@@ -461,7 +493,7 @@ class TestDeleteHistory(RoleUsersMixin, SuiteCase):
             "or why deleting them is harmless (HARMLESS)",
         )
         self.assertFalse(
-            (set(HISTORY) | set(HARMLESS)) - deletable - {"res.partner"},
+            (set(HISTORY) | set(HARMLESS)) - deletable - set(EXTRA_ROLES),
             "Declared here but nobody may delete them: remove them",
         )
         self.assertFalse(set(HISTORY) & set(HARMLESS))
