@@ -37,9 +37,10 @@ class LinkEvRecommendation(models.Model):
         """Recommendations sent to the provider in a report, or answered, are
         kept: they are what the provider responds to."""
         sent = self.sudo().filtered(
-            lambda r: r.visit_id.state
-            in ("report_sent", "response_received", "published")
-            or r.status != "no_answer"
+            lambda r: (
+                r.visit_id.state in ("report_sent", "response_received", "published")
+                or r.status != "no_answer"
+            )
         )
         if sent:
             raise UserError(

@@ -31,7 +31,5 @@ class LinkIssueCriterion(models.Model):
         """Issues scored against a criterion keep it."""
         refuse_if_referenced(
             self,
-            self.env._(
-                "Issues were scored against it: archive the criterion instead."
-            ),
+            self.env._("Issues were scored against it: archive the criterion instead."),
         )

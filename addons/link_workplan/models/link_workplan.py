@@ -82,9 +82,11 @@ class LinkWorkplan(models.Model):
         nothing done on it yet, may be deleted."""
         plans = self.sudo().with_context(active_test=False)
         kept = plans.filtered(
-            lambda p: p.state != "draft"
-            or p.workstream_ids._link_with_history()
-            or p.output_ids._link_with_history()
+            lambda p: (
+                p.state != "draft"
+                or p.workstream_ids._link_with_history()
+                or p.output_ids._link_with_history()
+            )
         )
         if kept:
             raise UserError(

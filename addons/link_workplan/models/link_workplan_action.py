@@ -225,11 +225,13 @@ class LinkWorkplanAction(models.Model):
             .action_id
         )
         return actions.filtered(
-            lambda a: a.workplan_id.state != "draft"
-            or a.state != "todo"
-            or a.progress_ids
-            or a.rag_review_ids
-            or a in from_issue
+            lambda a: (
+                a.workplan_id.state != "draft"
+                or a.state != "todo"
+                or a.progress_ids
+                or a.rag_review_ids
+                or a in from_issue
+            )
         )
 
     @api.ondelete(at_uninstall=False)
