@@ -101,9 +101,7 @@ class TestBadInput(RoleUsersMixin, SuiteCase):
                 ("res.company", "res.currency", "mail.", "ir.")
             ):
                 by_kind["ref"][name] = (
-                    self._other_record(field.comodel_name).id
-                    if ref == "other"
-                    else ref
+                    self._other_record(field.comodel_name).id if ref == "other" else ref
                 )
         return [vals for vals in by_kind.values() if vals]
 

@@ -30,9 +30,11 @@ class TestInputGuard(VolunteerCase):
 
     def test_far_dates_are_refused_by_field_name(self):
         for day in (date(9999, 12, 31), date(1, 1, 1), "2026-13-45", "soon", 7):
-            with self.subTest(day=day):
-                with self.assertRefused(ValidationError, "Obtained on.*between 1900"):
-                    self._qualification(date_obtained=day)
+            with (
+                self.subTest(day=day),
+                self.assertRefused(ValidationError, "Obtained on.*between 1900"),
+            ):
+                self._qualification(date_obtained=day)
         qualification = self._qualification()
         with self.assertRefused(ValidationError, "between 1900 and 2199"):
             qualification.write({"date_obtained": "2200-01-01"})
@@ -42,17 +44,21 @@ class TestInputGuard(VolunteerCase):
     def test_numbers_and_ids_that_cannot_be_stored_are_refused(self):
         shift = self._shift("2027-03-10 10:00:00")
         for number in (2**31, -(2**31) - 1, "three", [3]):
-            with self.subTest(number=number):
-                with self.assertRefused(ValidationError, "not a whole number"):
-                    shift.write({"max_volunteers": number})
+            with (
+                self.subTest(number=number),
+                self.assertRefused(ValidationError, "not a whole number"),
+            ):
+                shift.write({"max_volunteers": number})
         with self.assertRefused(ValidationError, "not a number"):
             self.env["link.census.share"].create(
                 {"characteristic": "sex", "answer": "sex:female", "share": "half"}
             )
         for ref in (2**31, -1, "1", [self.ann.id]):
-            with self.subTest(ref=ref):
-                with self.assertRefused(ValidationError, "not a record LINk knows"):
-                    self._qualification().write({"type_id": ref})
+            with (
+                self.subTest(ref=ref),
+                self.assertRefused(ValidationError, "not a record LINk knows"),
+            ):
+                self._qualification().write({"type_id": ref})
         with self.assertRefused(ValidationError, "NUL character"):
             shift.write({"name": "Gate\x00way"})
 
