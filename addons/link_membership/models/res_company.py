@@ -39,7 +39,11 @@ class ResCompany(models.Model):
 
     def _link_volunteer_coordinator(self):
         self.ensure_one()
-        return self.link_volunteer_coordinator_id or self.env.ref("base.user_admin")
+        # Not env.ref(): it checks that the record exists with one query per
+        # call, and crons ask once per record; the xmlid lookup is cached.
+        return self.link_volunteer_coordinator_id or self.env["res.users"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id("base.user_admin")
+        )
 
     @api.constrains(
         "link_shift_reminder_hours",
