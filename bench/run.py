@@ -344,6 +344,14 @@ def _action_defaults(Model, action):
         if not match:
             continue
         node = match.group(0)
+        if (
+            found := re.search(r'date="([^"]+)"', node)
+        ) and 'default_period="year"' in node:
+            year = odoo.fields.Date.context_today(Model).year
+            domain += [
+                (found.group(1), ">=", f"{year}-01-01"),
+                (found.group(1), "<", f"{year + 1}-01-01"),
+            ]
         if found := re.search(r'domain="([^"]+)"', node):
             domain += safe_eval(html.unescape(found.group(1)), eval_context)
         if found := re.search(r"group_by'?\"?:\s*'([^']+)'", html.unescape(node)):
