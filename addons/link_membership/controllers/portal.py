@@ -47,6 +47,17 @@ def link_record_id(value):
     return number if 0 < number <= MAX_ID else None
 
 
+def link_record_or_404(model, record_id, domain):
+    """The record of ``model`` a URL names, within ``domain`` (what this
+    user may act on) and the record rules, or a 404."""
+    if not link_record_id(record_id):
+        raise request.not_found()
+    record = request.env[model].search([("id", "=", record_id), *domain])
+    if not record:
+        raise request.not_found()
+    return record
+
+
 def link_plain_text(value):
     """Text a volunteer typed or a browser sent as a file name, without the
     control characters (NUL first) that no one types and the database
@@ -167,18 +178,15 @@ class LinkVolunteerPortal(CustomerPortal):
         website=True,
     )
     def portal_shift_signup(self, shift_id, **kw):
-        if not link_record_id(shift_id):
-            raise request.not_found()
         partner = request.env.user.partner_id
-        shift = request.env["link.shift"].search(
+        shift = link_record_or_404(
+            "link.shift",
+            shift_id,
             [
-                ("id", "=", shift_id),
                 ("state", "in", ("open", "full")),
                 ("date_start", ">", fields.Datetime.now()),
-            ]
+            ],
         )
-        if not shift:
-            raise request.not_found()
         try:
             with request.env.cr.savepoint():
                 # sudo: volunteers cannot create places directly; the model
@@ -200,13 +208,9 @@ class LinkVolunteerPortal(CustomerPortal):
         website=True,
     )
     def portal_shift_withdraw(self, place_id, **kw):
-        if not link_record_id(place_id):
-            raise request.not_found()
-        place = request.env["link.shift.assignment"].search(
-            [("id", "=", place_id), *self._link_upcoming_places_domain()]
+        place = link_record_or_404(
+            "link.shift.assignment", place_id, self._link_upcoming_places_domain()
         )
-        if not place:
-            raise request.not_found()
         try:
             with request.env.cr.savepoint():
                 place.sudo()._link_withdraw()
@@ -258,16 +262,11 @@ class LinkVolunteerPortal(CustomerPortal):
         website=True,
     )
     def portal_qualification_evidence(self, qualification_id, evidence=None, **kw):
-        if not link_record_id(qualification_id):
-            raise request.not_found()
-        qualification = request.env["link.qualification"].search(
-            [
-                ("id", "=", qualification_id),
-                ("partner_id", "=", request.env.user.partner_id.id),
-            ]
+        qualification = link_record_or_404(
+            "link.qualification",
+            qualification_id,
+            [("partner_id", "=", request.env.user.partner_id.id)],
         )
-        if not qualification:
-            raise request.not_found()
         content = evidence.read() if evidence and hasattr(evidence, "read") else b""
         if not content or len(content) > EVIDENCE_MAX_BYTES:
             return request.redirect("/my/qualifications?error=1")
