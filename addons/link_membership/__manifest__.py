@@ -44,9 +44,9 @@
         "web.assets_tests": ["link_membership/static/tests/tours/*.js"],
     },
     "demo": [
-        "demo/res_users_demo.xml",
         "demo/link_ward_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/res_users_demo.xml",
         "demo/link_membership_target_demo.xml",
         "demo/link_census_share_demo.xml",
         "demo/link_volunteering_demo.xml",
