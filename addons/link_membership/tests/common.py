@@ -28,10 +28,17 @@ class LinkCase(TransactionCase):
     @classmethod
     def _set_aside_demo_data(cls, wards=False):
         """Archive existing members (and wards) so a test counts its own.
-        Members with a login are left alone: Odoo keeps their contact active."""
-        cls.env["res.partner"].search(
-            [("link_membership_type", "!=", False), ("user_ids", "=", False)]
-        ).write({"active": False})
+        Odoo keeps the contact of a user active (the demo portal volunteer):
+        those stop being members and volunteers instead, and lose their email,
+        so a test's own people are the only ones mail can be matched to."""
+        members = cls.env["res.partner"].search(
+            [("link_membership_type", "!=", False)]
+        )
+        with_login = members.filtered("user_ids")
+        (members - with_login).write({"active": False})
+        with_login.write(
+            {"link_membership_type": False, "link_is_volunteer": False, "email": False}
+        )
         if wards:
             cls.env["link.ward"].search([]).write({"active": False})
 
