@@ -39,6 +39,11 @@ X2MANY_LIMIT = 40
 # Buttons the council monitor may press: they only read (print the pack).
 # The test presses each of them as the monitor.
 MONITOR_BUTTONS = {("link.monitoring.period", "action_print_pack")}
+# Buttons that only open or print what the role may already read.
+READ_BUTTONS = MONITOR_BUTTONS | {
+    ("link.representation", "action_view_meetings"),
+    ("link.representation", "action_view_reports"),
+}
 
 
 def _spec(node, fields, models):
@@ -71,6 +76,22 @@ def _spec(node, fields, models):
         else:
             spec[name] = {}
     return spec
+
+
+def _buttons(node, model, models):
+    """(model, method) of the object buttons of a view, those of x2many
+    sub-views with their own model."""
+    for child in node:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "button" and child.get("type") == "object":
+            yield model, child.get("name")
+        sub_model = model
+        if child.tag == "field":
+            field = models.get(model, {}).get("fields", {}).get(child.get("name"))
+            if field and field["type"] in ("one2many", "many2many"):
+                sub_model = field["relation"]
+        yield from _buttons(child, sub_model, models)
 
 
 def _own_fields(node):
@@ -188,6 +209,7 @@ class TestEveryMenu(SuiteCase):
                 spec = _spec(arch, fields, models)
                 record = Model.browse(first_id).web_read(spec)[0]
                 opened["forms"].append((arch, fields, record))
+                opened["buttons"] = set(_buttons(arch, Model._name, models))
                 opened["first"] = Model.browse(first_id)
         return opened
 
@@ -225,9 +247,22 @@ class TestEveryMenu(SuiteCase):
         for menu in menus:
             with self.subTest(role=role, menu=menu["xmlid"] or menu["name"]):
                 try:
-                    opened_all.append((menu, self._open_menu(user, menu)))
+                    opened = self._open_menu(user, menu)
                 except AccessError as error:
                     self.fail(f"{role} opening {menu['xmlid']}: {error}")
+                opened_all.append((menu, opened))
+                # A button that changes a record the role may not change is
+                # a staff button shown to the wrong role: it needs groups=.
+                refused = sorted(
+                    f"{model}.{name}"
+                    for model, name in opened.get("buttons", ())
+                    if (model, name) not in READ_BUTTONS
+                    and not self.env[model].with_user(user).has_access("write")
+                )
+                self.assertFalse(
+                    refused,
+                    f"{role} is shown buttons it may not use on {menu['xmlid']}",
+                )
         return user, opened_all
 
     def test_staff(self):
