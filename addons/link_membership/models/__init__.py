@@ -1,3 +1,4 @@
+from . import base
 from . import link_input_guard_mixin
 from . import link_ward
 from . import link_activity_once_mixin

@@ -38,6 +38,12 @@ class LinkMembershipTarget(models.Model):
         string="Target", help="Members to recruit, or a percentage for shares."
     )
     actual = fields.Float(compute="_compute_progress", digits=(16, 1))
+    goal = fields.Float(
+        compute="_compute_progress",
+        digits=(16, 1),
+        help="What the target asks for: the target, or for coverage targets "
+        "the number of wards or groups to cover.",
+    )
     met = fields.Boolean(compute="_compute_progress")
     missing = fields.Text(
         compute="_compute_progress", help="Wards or groups with no member yet."
@@ -111,6 +117,7 @@ class LinkMembershipTarget(models.Model):
             period = (target.date_start, target.date_end)
             if not all(period):
                 target.actual, target.met, target.missing = 0, False, False
+                target.goal = target.target_value
                 continue
             actual, missing = getattr(target, f"_progress_{target.kind}")(
                 lambda aspect, compute, period=period: once((period, aspect), compute)
@@ -119,8 +126,10 @@ class LinkMembershipTarget(models.Model):
             target.missing = "\n".join(missing) if missing else False
             if target.kind in ("ward_coverage", "characteristic_coverage"):
                 target.met = not missing
+                target.goal = actual + len(missing)
             else:
                 target.met = actual >= target.target_value
+                target.goal = target.target_value
 
     def _members_by(self, field):
         """{value: number of members} on the day the target is judged. Only

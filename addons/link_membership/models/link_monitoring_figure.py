@@ -23,10 +23,25 @@ class LinkMonitoringFigure(models.Model):
     value = fields.Float(string="This period", digits=(16, 1))
     previous_value = fields.Float(string="Previous period", digits=(16, 1))
     target_value = fields.Float(string="Contract target", digits=(16, 1))
+    is_percentage = fields.Boolean(
+        string="Percentage", help="The figure is a share, printed with a %."
+    )
     suppressed = fields.Boolean(
         help="Too few people to publish: the pack shows a blank, as the "
         "equality report does."
     )
+
+    def _link_display(self, value):
+        """A figure as the pack prints it: whole numbers without decimals
+        (never "6.0"), thousands separated, one decimal otherwise, a % for
+        shares."""
+        self.ensure_one()
+        Lang = self.env["res.lang"]
+        lang = Lang._lang_get(self.env.lang or "en_US") or Lang._lang_get("en_US")
+        value = round(value or 0.0, 1)
+        whole = value.is_integer()
+        text = lang.format("%d" if whole else "%.1f", value, grouping=True)
+        return f"{text}%" if self.is_percentage else text
 
     @api.model_create_multi
     def create(self, vals_list):

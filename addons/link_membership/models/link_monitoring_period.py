@@ -50,6 +50,7 @@ class LinkMonitoringPeriod(models.Model):
     attachment_id = fields.Many2one(
         "ir.attachment", string="Monitoring pack", readonly=True, copy=False
     )
+    pack_title = fields.Char(compute="_compute_pack_filename")
     pack_filename = fields.Char(compute="_compute_pack_filename")
     figure_ids = fields.One2many(
         "link.monitoring.figure", "period_id", string="Key figures", copy=False
@@ -73,10 +74,33 @@ class LinkMonitoringPeriod(models.Model):
 
     @api.depends("name")
     def _compute_pack_filename(self):
+        # The download adds ".pdf" to the title; the stored pack is named
+        # with it.
         for period in self:
-            period.pack_filename = self.env._(
-                "Monitoring pack %(name)s.pdf", name=period.name or ""
+            period.pack_title = self.env._(
+                "Monitoring pack %(name)s", name=period.name or ""
             )
+            period.pack_filename = f"{period.pack_title}.pdf"
+
+    def _link_pack_name(self):
+        """The LINk's name as the pack prints it: "<area> LINk" when the
+        company names the council area it covers, else the host's name."""
+        self.ensure_one()
+        company = self.company_id
+        if company.link_local_authority:
+            return self.env._("%(area)s LINk", area=company.link_local_authority)
+        return company.name
+
+    def _link_suppression_legend(self):
+        """The legend under a table with blanked cells (as the equality
+        report blanks them)."""
+        threshold = self.env["link.equality.report"]._link_suppression_threshold()
+        return self.env._(
+            "* Not published: fewer than %(threshold)s people, or a figure from "
+            "which such a small number could be worked out. This protects the "
+            "privacy of the people counted.",
+            threshold=threshold,
+        )
 
     # ------------------------------------------------------------------
     # Periods
@@ -167,7 +191,10 @@ class LinkMonitoringPeriod(models.Model):
                 "code": f"target_{target.id}",
                 "label": target.name,
                 "value": target.actual,
-                "target_value": target.target_value,
+                # Coverage targets aim at every ward or group: their goal is
+                # how many there are, not the target_value left at 0.
+                "target_value": target.goal,
+                "is_percentage": target.kind == "interest_share",
             }
             for target in targets
         ]

@@ -138,11 +138,13 @@ class LinkOpportunity(models.Model):
 
     @api.depends("recipient_ids.interested")
     def _compute_counts(self):
+        # Totals, never who: readers of opportunities who may not see the
+        # recipients (council monitor, steering group) still see the counts.
         counts = {
             (opportunity.id, interested): count
-            for opportunity, interested, count in self.env[
-                "link.opportunity.recipient"
-            ]._read_group(
+            for opportunity, interested, count in self.env["link.opportunity.recipient"]
+            .sudo()
+            ._read_group(
                 [("opportunity_id", "in", self.ids)],
                 ["opportunity_id", "interested"],
                 ["__count"],
