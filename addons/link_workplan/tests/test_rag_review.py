@@ -2,10 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 from odoo.tests import new_test_user
+from odoo.tools.safe_eval import safe_eval
 
 from .test_workplan_actions import WorkplanCase
 
@@ -271,3 +275,82 @@ class TestOverdueReviewReminder(ReviewCase):
         ten, fifty = queries(10), queries(50)
         self.assertEqual(ten, fifty, "same queries for 10 and 50 records")
         self.assertLess(ten, 25)
+
+
+class TestMenusOpenOnTheCurrentPlan(ReviewCase):
+    """Each work programme menu's default filters, read from its action and
+    search view and applied as the web client does (filters of one group
+    joined by OR, groups by AND)."""
+
+    def _default_domain(self, xmlid):
+        action = self.env.ref(xmlid)
+        context = safe_eval(action.context or "{}")
+        view = self.env[action.res_model].get_view(view_type="search")
+        groups, group = [], []
+        for node in etree.fromstring(view["arch"]):
+            if node.tag == "separator" or node.tag != "filter":
+                if group:
+                    groups.append(group)
+                group = []
+                continue
+            if context.get(f"search_default_{node.get('name')}") and node.get("domain"):
+                group.append(
+                    safe_eval(node.get("domain"), {"context_today": date.today})
+                )
+        if group:
+            groups.append(group)
+        return expression.AND(expression.OR(g) for g in groups)
+
+    def _found(self, xmlid, records):
+        domain = [("id", "in", records.ids), *self._default_domain(xmlid)]
+        return records.search(domain)
+
+    def test_current_plan_by_default_closed_plans_out_of_the_way(self):
+        today = date.today()
+        current = self.env["link.workplan"].create(
+            {
+                "name": "Now",
+                "date_start": today - relativedelta(months=1),
+                "date_end": today + relativedelta(months=11),
+                "state": "approved",
+            }
+        )
+        closed = current.copy({"name": "2010-11", "state": "closed"})
+        closed.write({"date_start": date(2010, 4, 1), "date_end": date(2011, 3, 31)})
+        streams = self.env["link.workstream"].create(
+            [{"name": p.name, "workplan_id": p.id} for p in current | closed]
+        )
+        actions = self.env["link.workplan.action"].create(
+            [
+                {
+                    "name": s.name,
+                    "workstream_id": s.id,
+                    "next_review_date": today - relativedelta(days=1),
+                }
+                for s in streams
+            ]
+        )
+        plans = current | closed | self.plan
+        self.assertEqual(
+            self._found("link_workplan.link_workplan_action", plans),
+            current | self.plan,
+            "plans not closed",
+        )
+        self.assertEqual(
+            self._found("link_workplan.link_workstream_action", streams),
+            streams[0],
+        )
+        self.assertEqual(
+            self._found("link_workplan.link_workplan_action_action", actions),
+            actions[0],
+        )
+        self.assertEqual(
+            self._found("link_workplan.link_workplan_action_review_action", actions),
+            actions[0],
+            "due for review, current plan only",
+        )
+        actions[0].rag_review_ids = [(0, 0, {"status": "green"})]
+        self.assertFalse(
+            self._found("link_workplan.link_workplan_action_review_action", actions),
+            "reviewed: no longer due",
+        )
