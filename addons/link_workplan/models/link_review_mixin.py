@@ -12,7 +12,6 @@ REVIEW_FREQUENCIES = [
     ("annual", "Annual"),
 ]
 REVIEW_MONTHS = {"monthly": 1, "quarterly": 3, "six_monthly": 6, "annual": 12}
-REVIEW_ACTIVITY = "link_workplan.mail_activity_type_link_review_overdue"
 REVIEWER_GROUPS = (
     "link_membership.group_link_steering",
     "link_membership.group_link_staff",
@@ -32,12 +31,14 @@ class LinkReviewMixin(models.AbstractModel):
     A concrete model also inherits ``link.activity.once.mixin`` (the
     reminder) and has ``rag_review_ids`` (its ``link.rag.review`` rows),
     ``lead_id`` and ``workplan_id``; ``_link_review_field`` names the field of
-    ``link.rag.review`` that points at it."""
+    ``link.rag.review`` that points at it, ``_link_review_activity`` the
+    activity type of its overdue reminder."""
 
     _name = "link.review.mixin"
     _description = "Reviewed by the steering group"
 
     _link_review_field = None
+    _link_review_activity = None
 
     review_frequency = fields.Selection(
         REVIEW_FREQUENCIES,
@@ -187,7 +188,11 @@ class LinkReviewMixin(models.AbstractModel):
                 [
                     ("res_model", "=", self._name),
                     ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", self.env.ref(REVIEW_ACTIVITY).id),
+                    (
+                        "activity_type_id",
+                        "=",
+                        self.env.ref(self._link_review_activity).id,
+                    ),
                 ]
             )
         )
@@ -200,7 +205,7 @@ class LinkReviewMixin(models.AbstractModel):
         """One activity per record whose review is overdue, once per next
         review date, a batch at a time."""
         today = fields.Date.context_today(self)
-        activity_type = self.env.ref(REVIEW_ACTIVITY)
+        activity_type = self.env.ref(self._link_review_activity)
         self._link_schedule_once(
             [
                 *self._link_review_open_domain(),
@@ -212,7 +217,7 @@ class LinkReviewMixin(models.AbstractModel):
                     [("activity_type_id", "=", activity_type.id)],
                 ),
             ],
-            REVIEW_ACTIVITY,
+            self._link_review_activity,
             "review_reminder_done",
             lambda record: record._link_review_user(),
             lambda record: record.next_review_date,

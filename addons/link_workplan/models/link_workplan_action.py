@@ -35,6 +35,7 @@ class LinkWorkplanAction(models.Model):
     ]
     _order = "workstream_id, sequence, id"
     _link_review_field = "action_id"
+    _link_review_activity = "link_workplan.mail_activity_type_link_review_overdue"
 
     name = fields.Text(string="Action", required=True)
     sequence = fields.Integer(default=10)

@@ -21,6 +21,9 @@ class LinkWorkstream(models.Model):
     ]
     _order = "workplan_id, sequence, id"
     _link_review_field = "workstream_id"
+    _link_review_activity = (
+        "link_workplan.mail_activity_type_link_stream_review_overdue"
+    )
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)

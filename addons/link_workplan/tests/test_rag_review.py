@@ -13,8 +13,6 @@ from odoo.tools.safe_eval import safe_eval
 
 from .test_workplan_actions import WorkplanCase
 
-REVIEW_DUE = "link_workplan.mail_activity_type_link_review_overdue"
-
 
 class ReviewCase(WorkplanCase):
     @classmethod
@@ -44,7 +42,11 @@ class ReviewCase(WorkplanCase):
             [
                 ("res_model", "=", records._name),
                 ("res_id", "in", records.ids),
-                ("activity_type_id", "=", self.env.ref(REVIEW_DUE).id),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref(records._link_review_activity).id,
+                ),
             ]
         )
 
