@@ -343,6 +343,18 @@ MATRIX = {
         "equality_officer": "r",
         "manager": "crud",
     },
+    # The Review button's wizard (transient): the steering group and staff
+    # record reviews through it; never the monitor.
+    "link.rag.review.wizard": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "",
+        "staff": "crud",
+        "steering": "crud",
+        "equality_officer": "",
+        "manager": "crud",
+    },
     "link.representation": {
         "public": "",
         "portal_a": "",

@@ -42,6 +42,7 @@ HARMLESS = {
     "link.census.share": "reference figures of the area (configuration), "
     "nothing refers to them",
     "link.equality.entry": "transient wizard: nothing is kept",
+    "link.rag.review.wizard": "transient wizard: the review it records is kept",
     "link.workplan.import": "transient wizard: nothing is kept",
 }
 

@@ -16,6 +16,7 @@
         "views/link_workplan_views.xml",
         "views/link_workplan_action_views.xml",
         "views/link_workplan_import_views.xml",
+        "views/link_rag_review_wizard_views.xml",
         "views/link_workplan_output_views.xml",
         "views/link_community_issue_views.xml",
         "report/link_workplan_report.xml",
@@ -24,5 +25,8 @@
         "views/link_community_issue_report_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["link_workplan/static/tests/tours/*.js"],
+    },
     "demo": ["demo/link_workplan_demo.xml", "demo/link_community_issue_demo.xml"],
 }

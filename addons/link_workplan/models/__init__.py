@@ -1,4 +1,5 @@
 from . import res_company
+from . import link_review_mixin
 from . import link_workplan
 from . import link_workplan_action
 from . import link_workstream

@@ -222,7 +222,21 @@ class LinkCommunityIssue(models.Model):
                 "decided_by_id": self.env.uid,
             }
         )
-        self.activity_feedback(["link_workplan.mail_activity_type_link_issue_trigger"])
+        # The request to decide is done (raised by _link_check_triggers, so
+        # not an "automated" activity that activity_feedback would find).
+        self.env["mail.activity"].sudo().search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", self.ids),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref(
+                        "link_workplan.mail_activity_type_link_issue_trigger"
+                    ).id,
+                ),
+            ]
+        ).action_feedback(feedback=self.env._("Decision recorded."))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

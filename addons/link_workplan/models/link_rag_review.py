@@ -34,6 +34,13 @@ class LinkRagReview(models.Model):
                     self.env._("A review is of one action or of one work stream.")
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        reviews = super().create(vals_list)
+        reviews.action_id._link_review_recorded()
+        reviews.workstream_id._link_review_recorded()
+        return reviews
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
         """A review IS the history of the RAG status: never deleted."""

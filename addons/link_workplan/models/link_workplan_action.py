@@ -30,9 +30,12 @@ class LinkWorkplanAction(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
+        "link.review.mixin",
         "link.input.guard.mixin",
     ]
     _order = "workstream_id, sequence, id"
+    _link_review_field = "action_id"
+    _link_review_activity = "link_workplan.mail_activity_type_link_review_overdue"
 
     name = fields.Text(string="Action", required=True)
     sequence = fields.Integer(default=10)
@@ -86,7 +89,6 @@ class LinkWorkplanAction(models.Model):
     progress_ids = fields.One2many("link.workplan.progress", "action_id")
     last_progress_date = fields.Date(compute="_compute_last_progress_date", store=True)
     outcome = fields.Text()
-    review_date = fields.Date()
     rag_review_ids = fields.One2many("link.rag.review", "action_id", string="Reviews")
     rag_suggested = fields.Selection(
         RAG, string="Suggested RAG", compute="_compute_rag_suggested"
@@ -210,6 +212,12 @@ class LinkWorkplanAction(models.Model):
             lambda action: action.deadline_date,
             self.env._("Action overdue"),
         )
+
+    def _link_review_open_domain(self):
+        return [
+            *super()._link_review_open_domain(),
+            ("state", "in", ("todo", "progress")),
+        ]
 
     # --- history ----------------------------------------------------------------
 

@@ -12,8 +12,18 @@ class LinkWorkstream(models.Model):
 
     _name = "link.workstream"
     _description = "Work stream"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.input.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "link.activity.once.mixin",
+        "link.review.mixin",
+        "link.input.guard.mixin",
+    ]
     _order = "workplan_id, sequence, id"
+    _link_review_field = "workstream_id"
+    _link_review_activity = (
+        "link_workplan.mail_activity_type_link_stream_review_overdue"
+    )
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
@@ -45,16 +55,6 @@ class LinkWorkstream(models.Model):
         help="Gets the deadline reminders of actions whose lead has no login.",
     )
     member_ids = fields.Many2many("res.partner", string="Members")
-    review_frequency = fields.Selection(
-        [
-            ("monthly", "Monthly"),
-            ("quarterly", "Quarterly"),
-            ("six_monthly", "Six-monthly"),
-            ("annual", "Annual"),
-        ],
-        default="quarterly",
-    )
-    next_review_date = fields.Date(index=True)
     target_ids = fields.One2many(
         "link.workplan.target", "workstream_id", string="Targets"
     )

@@ -4,3 +4,5 @@ from . import test_workplan_import
 from . import test_workplan_outputs
 from . import test_community_issue
 from . import test_monitoring
+from . import test_rag_review
+from . import test_steering_tour

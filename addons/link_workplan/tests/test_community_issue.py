@@ -101,6 +101,33 @@ class TestCommunityIssue(WorkplanCase):
         self.assertEqual(issue.action_id.workstream_id, self.stream)
         self.assertEqual(issue.action_id.name, "Wheelchair repairs")
 
+    def test_steering_group_triages_from_the_issue_form(self):
+        """What the form does for a steering group member: save the decision
+        and its reason, then press Record decision; the request to decide is
+        done."""
+        issue = self._issue(
+            score_ids=[
+                (0, 0, {"criterion_id": self.urgency.id, "score": 5}),
+                (0, 0, {"criterion_id": self.vulnerable.id, "score": 4}),
+            ]
+        )
+        self.assertEqual(len(self._triggers(issue)), 1)
+        as_steering = issue.with_user(self.steering)
+        as_steering.write(
+            {
+                "decision": "refer_scrutiny",
+                "decision_reason": "A council-wide question for scrutiny.",
+            }
+        )
+        as_steering.action_decide()
+        self.assertEqual(
+            (issue.state, issue.decided_by_id, issue.decision),
+            ("decided", self.steering, "refer_scrutiny"),
+        )
+        self.assertFalse(self._triggers(issue), "the request to decide is done")
+        with self.assertRaises(AccessError):
+            issue.with_user(self.monitor).action_decide()
+
     def test_other_decisions_need_a_reason(self):
         with self.assertRaisesRegex(ValidationError, "Give the reason"):
             self._issue(decision="refer_regulator")
