@@ -150,6 +150,12 @@ class TestShiftPortal(HttpCase):
         )
         carl_card = self._shift_card(self._page("vol_carl"), self.open_shift)
         self.assertIn("You are number 2 on the waiting list", carl_card)
+        carl_place = self.open_shift.assignment_ids.filtered(
+            lambda a: a.partner_id == carl.partner_id
+        )
+        question = self._page("vol_carl", f"/my/shifts/place/{carl_place.id}/withdraw")
+        self.assertIn("You are number 2 on the waiting list", question)
+        self.assertIn("you lose your turn", question)
         # Someone with no place may join; someone not qualified is only told
         # that it is full, and why they cannot sign up.
         self.open_shift.assignment_ids.filtered(
