@@ -1,5 +1,6 @@
 # The official Odoo 18 image plus the Python packages our addons declare in
-# requirements.txt (none yet, so this adds nothing until one is listed).
+# requirements.txt and their manifests' external_dependencies (today
+# `holidays`, which link_protocols needs for bank holidays).
 FROM odoo:18.0
 USER root
 COPY requirements.txt /tmp/link-requirements.txt

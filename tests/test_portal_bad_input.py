@@ -437,6 +437,16 @@ class TestPortalBadInput(SuiteHttpCase):
             if "partner_id" in extra_fields:
                 extra_fields["partner_id"] = self._id(extra_fields["partner_id"])
             before = self._counts("link.shift.assignment")
+            # The question asked first (a GET) changes nothing and names
+            # nothing of anyone else's.
+            question = self._request(f"/my/shifts/place/{place_id}/withdraw")
+            if mine:
+                self.assertEqual(question.status_code, 200)
+                self.assertIsNone(LIVE_MARKUP.search(question.text))
+            else:
+                self.assertIn(question.status_code, (301, 303, 404))
+                self.assertNotIn("Bad input shift 2", question.text)
+            self.assertEqual(self.a_place.state, "confirmed")
             response = self._post(
                 f"/my/shifts/place/{place_id}/withdraw", **extra_fields
             )

@@ -3,6 +3,8 @@
 import re
 from datetime import date, datetime
 
+from lxml import html
+
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
@@ -129,6 +131,17 @@ class TestEnterViewPortal(HttpCase):
         self.assertIn(self.carl.partner_id.name, detail)
         self.assertIn("(lead)", detail)
         self.assertIn("Enter and view visits", self._page("ev_portal_anna", "/my"))
+
+    def test_page_titles_say_what_the_page_is(self):
+        def title(url):
+            page = self._page("ev_portal_anna", url)
+            return " ".join(html.fromstring(page).findtext(".//title").split())
+
+        self.assertEqual(title("/my/visits"), "My visits")
+        self.assertEqual(
+            title(f"/my/visits/{self.anna_visit.id}"),
+            f"Visit {self.anna_visit.name}: Tour Care Home",
+        )
 
     def test_declaration_and_notes_through_the_portal(self):
         url = f"/my/visits/{self.anna_visit.id}"

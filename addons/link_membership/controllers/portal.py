@@ -146,6 +146,7 @@ class LinkVolunteerPortal(CustomerPortal):
                 "pager": pager,
                 "shifts": shifts_sudo,
                 "my_place": {place.shift_id.id: place for place in upcoming},
+                "positions": upcoming._link_waitlist_positions(),
                 "refusals": shifts_sudo._link_portal_refusals(partner, upcoming),
                 "upcoming": upcoming.sudo(),
                 "past": past.sudo(),
@@ -199,6 +200,33 @@ class LinkVolunteerPortal(CustomerPortal):
         except (UserError, ValidationError):
             return request.redirect(f"/my/shifts?error={shift.id}")
         return request.redirect(f"/my/shifts?signed={place.id}")
+
+    @http.route(
+        "/my/shifts/place/<int:place_id>/withdraw",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_shift_withdraw_confirm(self, place_id, **kw):
+        """Ask before giving a place up: the list links here, and only the
+        form of this page withdraws (no script needed)."""
+        place = link_record_or_404(
+            "link.shift.assignment", place_id, self._link_upcoming_places_domain()
+        )
+        shift = place.sudo().shift_id
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "shift_withdraw",
+                "place": place,
+                "shift": shift,
+                "refusal": place._link_withdraw_refusal(),
+                "position": place._link_waitlist_positions().get(place.id),
+                "when": self._link_shift_times(shift),
+            }
+        )
+        return request.render("link_membership.portal_shift_withdraw", values)
 
     @http.route(
         "/my/shifts/place/<int:place_id>/withdraw",

@@ -310,20 +310,53 @@ class LinkShiftAssignment(models.Model):
         if promote:
             freed.sudo()._link_fill_from_waitlist()
 
+    def _link_withdraw_refusal(self):
+        """Why this place cannot be given up on the portal any more, or
+        False: volunteers withdraw online up to the company's cut-off before
+        the start (the confirmation page says so before they try)."""
+        self.ensure_one()
+        cutoff = timedelta(hours=self.env.company.link_shift_withdraw_cutoff_hours)
+        if self.date_start - cutoff < fields.Datetime.now():
+            return self.env._(
+                "It is too late to withdraw online from %(shift)s: please "
+                "call your volunteer coordinator.",
+                shift=self.shift_id.display_name,
+            )
+        return False
+
     def _link_withdraw(self):
         """A volunteer withdraws from the portal, up to the company's cut-off
         before the start."""
-        cutoff = timedelta(hours=self.env.company.link_shift_withdraw_cutoff_hours)
         for assignment in self:
-            if assignment.date_start - cutoff < fields.Datetime.now():
-                raise UserError(
-                    self.env._(
-                        "It is too late to withdraw online from %(shift)s: please "
-                        "call your volunteer coordinator.",
-                        shift=assignment.shift_id.display_name,
-                    )
-                )
+            if refusal := assignment._link_withdraw_refusal():
+                raise UserError(refusal)
         self.action_cancel()
+
+    def _link_waitlist_positions(self):
+        """{place id: its number on its shift's waiting list (1 = next to be
+        offered a place)} for the waitlisted places among these, in one
+        query, in the order the waiting list is served (sign-up time).
+        Only numbers come back, never who else is waiting."""
+        waiting = self.filtered(lambda a: a.state == "waitlisted")
+        if not waiting:
+            return {}
+        self.env["link.shift.assignment"].flush_model(
+            ["shift_id", "state", "signup_date"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """SELECT id, position FROM (
+                    SELECT id, row_number() OVER (
+                        PARTITION BY shift_id ORDER BY signup_date, id
+                    ) AS position
+                    FROM link_shift_assignment
+                    WHERE state = 'waitlisted' AND shift_id IN %s
+                ) AS queue WHERE id IN %s""",
+                tuple(waiting.shift_id.ids),
+                tuple(waiting.ids),
+            )
+        )
+        return dict(self.env.cr.fetchall())
 
     def action_mark_attended(self):
         self._link_check_attendance()

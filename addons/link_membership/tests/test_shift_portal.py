@@ -3,6 +3,9 @@
 import re
 from datetime import datetime, timedelta
 
+from lxml import html
+
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
@@ -71,6 +74,17 @@ class TestShiftPortal(HttpCase):
             url, data={"csrf_token": token, **data}, allow_redirects=allow_redirects
         )
 
+    def _shift_card(self, page, shift):
+        """The text of ``shift``'s card in the list of open shifts."""
+        cards = html.fromstring(page).xpath(
+            f"//div[hasclass('o_link_shift')][@data-shift-id='{shift.id}']"
+        )
+        self.assertEqual(len(cards), 1)
+        return " ".join(cards[0].text_content().split())
+
+    def _title(self, page):
+        return " ".join(html.fromstring(page).findtext(".//title").split())
+
     def test_list_shows_places_left_and_why_not_qualified(self):
         page = self._page("vol_ann")
         self.assertIn("Tour gateway shift", page)
@@ -107,6 +121,137 @@ class TestShiftPortal(HttpCase):
         self.assertEqual(ann_place.state, "cancelled")
         self.assertEqual(ben_place.state, "confirmed")
 
+    def test_wording_follows_the_volunteers_place(self):
+        """On a full shift, the holder of its place is told so, and the
+        people waiting their number: nobody who holds a place is offered the
+        waiting list."""
+        carl = new_test_user(self.env, "vol_carl", groups="base.group_portal")
+        Place = self.env["link.shift.assignment"]
+        Place.create({"shift_id": self.open_shift.id, "partner_id": self.ann.id})
+        Place.create({"shift_id": self.open_shift.id, "partner_id": self.ben.id})
+        Place.create({"shift_id": self.open_shift.id, "partner_id": carl.partner_id.id})
+        self.assertEqual(
+            self.open_shift.assignment_ids.mapped("state"),
+            ["confirmed", "waitlisted", "waitlisted"],
+        )
+        ann = self._shift_card(self._page("vol_ann"), self.open_shift)
+        self.assertIn("You have a place", ann)
+        self.assertNotIn("waiting list", ann)
+        self.assertNotIn("Sign up", ann)
+        ben_page = self._page("vol_ben")
+        ben = self._shift_card(ben_page, self.open_shift)
+        self.assertIn("You are number 1 on the waiting list", ben)
+        self.assertNotIn("You have a place", ben)
+        self.assertNotIn("Join the waiting list", ben)
+        self.assertRegex(
+            ben_page,
+            r"My upcoming shifts(.|\n)*Tour gateway shift(.|\n)*"
+            r"Waiting list: number 1",
+        )
+        carl_card = self._shift_card(self._page("vol_carl"), self.open_shift)
+        self.assertIn("You are number 2 on the waiting list", carl_card)
+        carl_place = self.open_shift.assignment_ids.filtered(
+            lambda a: a.partner_id == carl.partner_id
+        )
+        question = self._page("vol_carl", f"/my/shifts/place/{carl_place.id}/withdraw")
+        self.assertIn("You are number 2 on the waiting list", question)
+        self.assertIn("you lose your turn", question)
+        # Someone with no place may join; someone not qualified is only told
+        # that it is full, and why they cannot sign up.
+        self.open_shift.assignment_ids.filtered(
+            lambda a: a.partner_id == carl.partner_id
+        ).action_cancel()
+        carl_card = self._shift_card(self._page("vol_carl"), self.open_shift)
+        self.assertIn("Full: you can join the waiting list", carl_card)
+        self.assertIn("Join the waiting list", carl_card)
+        self.env["link.qualification"].create(
+            {
+                "partner_id": self.ben.id,
+                "type_id": self.dbs.id,
+                "date_obtained": "2030-06-01",
+                "evidence_state": "checked",
+            }
+        )
+        self.board_shift.max_volunteers = 1
+        Place.create({"shift_id": self.board_shift.id, "partner_id": self.ben.id})
+        board = self._shift_card(self._page("vol_ann"), self.board_shift)
+        self.assertIn("You cannot sign up", board)
+        self.assertNotIn("join the waiting list", board.lower())
+
+    def test_withdraw_asks_to_confirm(self):
+        place = self.env["link.shift.assignment"].create(
+            {"shift_id": self.open_shift.id, "partner_id": self.ann.id}
+        )
+        page = self._page("vol_ann")
+        withdraw_url = f"/my/shifts/place/{place.id}/withdraw"
+        # The list only links to the question; nothing on it withdraws.
+        tree = html.fromstring(page)
+        self.assertFalse(tree.xpath(f"//form[@action='{withdraw_url}']"))
+        self.assertTrue(tree.xpath(f"//a[@href='{withdraw_url}']"))
+        confirm = self._page("vol_ann", withdraw_url)
+        self.assertEqual(place.state, "confirmed")
+        self.assertIn("Withdraw from Tour gateway shift?", confirm)
+        self.assertIn("it goes to the next person on the waiting list", confirm)
+        self.assertEqual(self._title(confirm), "Withdraw from Tour gateway shift")
+        self.assertTrue(
+            html.fromstring(confirm).xpath(
+                f"//form[@action='{withdraw_url}'][@method='post']"
+                "//button[contains(., 'Yes, withdraw')]"
+            )
+        )
+        self.assertIn('href="/my/shifts"', confirm)  # keep my place
+        response = self._post(withdraw_url, confirm)
+        self.assertIn("You have withdrawn", response.text)
+        self.assertEqual(place.state, "cancelled")
+        # Someone else's place, or one given up already: no question asked.
+        self.authenticate("vol_ann", "vol_ann")
+        self.assertEqual(self.url_open(withdraw_url).status_code, 404)
+        self.assertEqual(
+            self.url_open(f"/my/shifts/place/{self.ben_place.id}/withdraw").status_code,
+            404,
+        )
+
+    def test_withdraw_question_says_when_it_is_too_late(self):
+        soon = fields.Datetime.now() + timedelta(hours=2)
+        shift = self.env["link.shift"].create(
+            {
+                "name": "Starting soon",
+                "role_id": self.gateway.id,
+                "date_start": soon,
+                "date_end": soon + timedelta(hours=2),
+                "state": "open",
+            }
+        )
+        place = self.env["link.shift.assignment"].create(
+            {"shift_id": shift.id, "partner_id": self.ann.id}
+        )
+        confirm = self._page("vol_ann", f"/my/shifts/place/{place.id}/withdraw")
+        self.assertIn("It is too late to withdraw online from Starting soon", confirm)
+        self.assertNotIn("Yes, withdraw", confirm)
+        self.assertEqual(place.state, "confirmed")
+
+    def test_page_titles_say_what_the_page_is(self):
+        self.assertEqual(self._title(self._page("vol_ann")), "My shifts")
+        self.assertEqual(
+            self._title(self._page("vol_ann", "/my/qualifications")),
+            "My qualifications",
+        )
+        self.assertEqual(self._title(self._page("vol_ann", "/my")), "My account")
+
+    def test_home_shows_the_volunteer_tiles_with_no_place_yet(self):
+        """Ann has no place: her tiles still show (before and without any
+        script), with their counters."""
+        tree = html.fromstring(self._page("vol_ann", "/my"))
+        for url, counter in (
+            ("/my/shifts", "shift_count"),
+            ("/my/qualifications", "qualification_count"),
+        ):
+            (card,) = tree.xpath(
+                f"//div[hasclass('o_portal_index_card')][.//a[@href='{url}']]"
+            )
+            self.assertNotIn("d-none", card.get("class"), url)
+            self.assertTrue(card.xpath(f".//*[@data-placeholder_count='{counter}']"))
+
     def test_unqualified_sign_up_is_refused_with_the_reason(self):
         page = self._page("vol_ann")
         response = self._post(f"/my/shifts/{self.board_shift.id}/signup", page)
@@ -133,6 +278,13 @@ class TestShiftPortal(HttpCase):
         )
         page = self._page("vol_ann", "/my/qualifications")
         self.assertIn("DBS check (enhanced)", page)
+        # Cards that stack at phone width, not a table wider than the screen
+        # (the phone-width tour measures it); the evidence form in each card.
+        tree = html.fromstring(page)
+        self.assertFalse(tree.xpath("//main//table"))
+        (card,) = tree.xpath("//li[hasclass('o_link_qualification')]")
+        self.assertIn("DBS check (enhanced)", card.text_content())
+        self.assertTrue(card.xpath(".//form[hasclass('o_link_evidence_form')]"))
         self.assertIn("Awaiting evidence", page)
         self.assertNotIn("BEN-SECRET", page)
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

@@ -3,6 +3,8 @@
 import re
 from datetime import date
 
+from lxml import html
+
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
@@ -42,6 +44,36 @@ class TestOpportunityPortal(HttpCase):
         self.assertIn("Survey for Anna", page)
         self.assertNotIn("Panel for Ben", page)
         self.assertIn("Panel for Ben", self._page("portal_ben"))
+
+    def test_home_has_an_opportunities_tile_with_its_count(self):
+        """A member finds the tile on /my as the page comes (no script
+        needed to reveal it), with the number open to them."""
+        self.anna.partner_id.link_membership_type = "full"
+        self.authenticate("portal_anna", "portal_anna")
+        tree = html.fromstring(self.url_open("/my").text)
+        (card,) = tree.xpath(
+            "//div[hasclass('o_portal_index_card')][.//a[@href='/my/opportunities']]"
+        )
+        self.assertNotIn("d-none", card.get("class"))
+        (counter,) = card.xpath(".//*[@data-placeholder_count='opportunity_count']")
+        self.assertIn("fw-bold", counter.get("class"))  # the count is shown
+        self.assertEqual(
+            self.make_jsonrpc_request(
+                "/my/counters", {"counters": ["opportunity_count"]}
+            ),
+            {"opportunity_count": 1},
+        )
+        # Still there when nothing is open to her.
+        self.for_anna.state = "closed"
+        tree = html.fromstring(self.url_open("/my").text)
+        (card,) = tree.xpath(
+            "//div[hasclass('o_portal_index_card')][.//a[@href='/my/opportunities']]"
+        )
+        self.assertNotIn("d-none", card.get("class"))
+
+    def test_page_title(self):
+        title = html.fromstring(self._page("portal_anna")).findtext(".//title")
+        self.assertEqual(title.strip(), "Opportunities")
 
     def test_registering_interest(self):
         page = self._page("portal_anna")
