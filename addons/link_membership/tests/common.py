@@ -31,9 +31,7 @@ class LinkCase(TransactionCase):
         Odoo keeps the contact of a user active (the demo portal volunteer):
         those stop being members and volunteers instead, and lose their email,
         so a test's own people are the only ones mail can be matched to."""
-        members = cls.env["res.partner"].search(
-            [("link_membership_type", "!=", False)]
-        )
+        members = cls.env["res.partner"].search([("link_membership_type", "!=", False)])
         with_login = members.filtered("user_ids")
         (members - with_login).write({"active": False})
         with_login.write(
