@@ -1,6 +1,6 @@
 from . import resource_calendar
 from . import res_company
-from . import res_config_settings
+from . import link_settings
 from . import res_partner
 from . import link_sla_type
 from . import link_protocol
