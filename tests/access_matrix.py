@@ -364,6 +364,18 @@ MATRIX = {
         "manager": "crud",
     },
     # Portal volunteers read open/full shifts and their own.
+    # LINk > Configuration > Settings (transient): host managers only; it
+    # writes LINk settings of their own company, nothing else.
+    "link.settings": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "",
+        "staff": "",
+        "steering": "",
+        "equality_officer": "",
+        "manager": "cru",
+    },
     "link.shift": {
         "public": "",
         "portal_a": "r",
