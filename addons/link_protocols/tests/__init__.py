@@ -5,3 +5,4 @@ from . import test_opportunity
 from . import test_opportunity_portal
 from . import test_representation
 from . import test_monitoring
+from . import test_link_settings

@@ -1,1 +1,2 @@
 from . import link_workplan_import
+from . import link_settings
