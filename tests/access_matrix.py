@@ -365,7 +365,8 @@ MATRIX = {
     },
     # Portal volunteers read open/full shifts and their own.
     # LINk > Configuration > Settings (transient): host managers only; it
-    # writes LINk settings of their own company, nothing else.
+    # writes LINk settings of their own company, nothing else, and only the
+    # manager who opened a settings page may save it.
     "link.settings": {
         "public": "",
         "portal_a": "",
@@ -374,7 +375,7 @@ MATRIX = {
         "staff": "",
         "steering": "",
         "equality_officer": "",
-        "manager": "cru",
+        "manager": "cr",
     },
     "link.shift": {
         "public": "",

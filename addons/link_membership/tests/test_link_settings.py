@@ -67,6 +67,10 @@ class TestLinkSettings(LinkCase):
         )
         self.assertEqual(settings.company_id, self.env.company)
         self.assertFalse(other.link_local_authority)
+        other_manager = self._link_user("link_manager_2", "group_link_manager")
+        with self.assertRaises(AccessError):
+            settings.with_user(other_manager).write({"link_local_authority": "Theirs"})
+        self.assertEqual(self.env.company.link_local_authority, "Mine")
         with self.assertRaises(AccessError):
             self.env["res.config.settings"].with_user(self.manager).create({})
         with self.assertRaises(AccessError):

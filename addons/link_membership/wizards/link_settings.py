@@ -1,7 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 THRESHOLD_PARAM = "link_membership.suppression_threshold"
 DEFAULT_THRESHOLD = 5
@@ -89,11 +89,29 @@ class LinkSettings(models.TransientModel):
 
     def write(self, vals):
         self.check_access("write")
+        self._link_check_own()
         vals.pop("company_id", None)
         result = super(LinkSettings, self.sudo()).write(vals)
         if set(vals) & set(self._link_config_parameters):
             self._link_save_parameters()
         return result
+
+    def _link_check_own(self):
+        """Saved as the superuser, so only the manager who opened these
+        settings, for a company they work in, may change them."""
+        if self.env.su:
+            return
+        user = self.env.user
+        if any(
+            settings.create_uid != user or settings.company_id not in user.company_ids
+            for settings in self.sudo()
+        ):
+            raise AccessError(
+                self.env._(
+                    "These settings were opened by someone else: open LINk, "
+                    "Configuration, Settings again to change them."
+                )
+            )
 
     def _link_save_parameters(self):
         params = self.env["ir.config_parameter"].sudo()
