@@ -34,6 +34,13 @@ class LinkShiftAssignment(models.Model):
         related="shift_id.date_start", store=True, index=True, string="Starts"
     )
     date_end = fields.Datetime(related="shift_id.date_end", store=True, string="Ends")
+    contract_quarter = fields.Char(
+        compute="_compute_contract_quarter",
+        store=True,
+        index=True,
+        help="The contract quarter the shift starts in, e.g. 2026/27 Q1 for "
+        "April to June 2026 when the contract year starts in April.",
+    )
     in_contract_year = fields.Boolean(
         string="In this contract year",
         compute="_compute_in_contract_year",
@@ -88,6 +95,22 @@ class LinkShiftAssignment(models.Model):
             fields.Datetime.to_datetime(first),
             fields.Datetime.to_datetime(last) + timedelta(days=1),
         )
+
+    @api.depends("date_start", "shift_id.company_id")
+    def _compute_contract_quarter(self):
+        for assignment in self:
+            if not assignment.date_start:
+                assignment.contract_quarter = False
+                continue
+            company = assignment.shift_id.company_id or self.env.company
+            year, quarter, __, __ = company._link_contract_period(
+                assignment.date_start.date()
+            )
+            assignment.contract_quarter = self.env._(
+                "%(year)s Q%(quarter)s",
+                year=company._link_contract_year_name(year),
+                quarter=quarter,
+            )
 
     def _compute_in_contract_year(self):
         start, end = self._link_contract_year_bounds()

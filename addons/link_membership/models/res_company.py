@@ -113,6 +113,17 @@ class ResCompany(models.Model):
             last=months[str(last)][:3],
         )
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "link_contract_start_month" in vals:
+            # Stored contract quarters follow a new first month.
+            Assignment = self.env["link.shift.assignment"].sudo()
+            self.env.add_to_compute(
+                Assignment._fields["contract_quarter"],
+                Assignment.search([("shift_id.company_id", "in", [*self.ids, False])]),
+            )
+        return result
+
     def _link_volunteer_coordinator(self):
         self.ensure_one()
         # Not env.ref(): it checks that the record exists with one query per

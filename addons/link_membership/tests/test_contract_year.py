@@ -128,5 +128,12 @@ class TestContractYear(LinkCase):
             places["2026-03-31 10:00"],
         )
         self.assertEqual(mine.mapped("in_contract_year"), [False, True, True])
+        self.assertEqual(
+            mine.mapped("contract_quarter"), ["2025/26 Q4", "2026/27 Q1", "2026/27 Q4"]
+        )
+        self.company.link_contract_start_month = "1"
+        self.assertEqual(
+            mine.mapped("contract_quarter"), ["2026 Q1", "2026 Q2", "2027 Q1"]
+        )
         action = self.env.ref("link_membership.link_shift_assignment_action_hours")
         self.assertIn("search_default_this_contract_year", action.context)
