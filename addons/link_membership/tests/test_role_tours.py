@@ -1,6 +1,9 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from ..models.equality_questions import ANSWER_FIELDS
 
 
 @tagged("post_install", "-at_install")
@@ -28,3 +31,23 @@ class TestRoleTours(HttpCase):
         company.link_contract_start_month = "4"
         self.start_tour("/odoo", "link_settings_tour", login="manager")
         self.assertEqual(company.link_contract_start_month, "1")
+
+    def test_staff_key_one_answer_and_confirm_the_replacement(self):
+        self._demo_login("staff")
+        ada = self.env.ref("link_membership.res_partner_demo_member_ada")
+        profile = self.env["link.equality.profile"].search(
+            [("partner_id", "=", ada.id)]
+        )
+        before = {name: profile[name] for name in ANSWER_FIELDS}
+        # Recording without the confirmation is refused on purpose (logged).
+        with mute_logger("odoo.http"):
+            self.start_tour(
+                f"/odoo/action-link_membership.res_partner_action_link_member/{ada.id}",
+                "link_equality_entry_tour",
+                login="staff",
+            )
+        profile.invalidate_recordset()
+        self.assertEqual(
+            {name: profile[name] for name in ANSWER_FIELDS},
+            {**before, "sex": "male"},
+        )
