@@ -376,6 +376,19 @@ MATRIX = {
         "manager": "crud",
     },
     # Portal volunteers read open/full shifts and their own.
+    # LINk > Configuration > Settings (transient): host managers only; it
+    # writes LINk settings of their own company, nothing else, and only the
+    # manager who opened a settings page may save it.
+    "link.settings": {
+        "public": "",
+        "portal_a": "",
+        "portal_b": "",
+        "monitor": "",
+        "staff": "",
+        "steering": "",
+        "equality_officer": "",
+        "manager": "cr",
+    },
     "link.shift": {
         "public": "",
         "portal_a": "r",

@@ -31,7 +31,7 @@
         "views/link_volunteer_portal_templates.xml",
         "views/link_equality_profile_views.xml",
         "views/link_membership_target_views.xml",
-        "views/res_config_settings_views.xml",
+        "views/link_settings_views.xml",
         "views/link_census_share_views.xml",
         "report/link_equality_report_views.xml",
         "report/link_membership_report_views.xml",

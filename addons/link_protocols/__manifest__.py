@@ -22,7 +22,7 @@
         "views/link_information_request_views.xml",
         "views/link_representation_views.xml",
         "views/link_representation_report_views.xml",
-        "views/res_config_settings_views.xml",
+        "views/link_settings_views.xml",
         "views/link_opportunity_views.xml",
         "views/link_opportunity_portal_templates.xml",
         "views/link_sla_compliance_report_views.xml",

@@ -19,6 +19,7 @@
         "views/link_rag_review_wizard_views.xml",
         "views/link_workplan_output_views.xml",
         "views/link_community_issue_views.xml",
+        "views/link_settings_views.xml",
         "report/link_workplan_report.xml",
         "report/link_monitoring_pack.xml",
         "views/link_workplan_rag_report_views.xml",

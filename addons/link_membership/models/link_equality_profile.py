@@ -68,16 +68,19 @@ class LinkEqualityProfile(models.Model):
         if set(vals) & set(ANSWER_FIELDS) and not self.env.context.get(
             "link_equality_erase"
         ):
-            objected = self.filtered("objection_date")
-            if objected:
-                raise UserError(
-                    self.env._(
-                        "%(names)s objected in writing to the use of their equality "
-                        "answers, so they can no longer be changed, only erased.",
-                        names=", ".join(objected.mapped("partner_id.display_name")),
-                    )
-                )
+            self._link_check_not_objected()
         return super().write(vals)
+
+    def _link_check_not_objected(self):
+        objected = self.filtered("objection_date")
+        if objected:
+            raise UserError(
+                self.env._(
+                    "%(names)s objected in writing to the use of their equality "
+                    "answers, so they can no longer be changed, only erased.",
+                    names=", ".join(objected.mapped("partner_id.display_name")),
+                )
+            )
 
     def action_erase_answers(self):
         """Remove the answers but keep the record of the objection."""

@@ -108,17 +108,16 @@ class LinkMonitoringPeriod(models.Model):
 
     @api.model
     def _link_period_dates(self, period_type, year, quarter=1):
-        if period_type == "year":
-            date_from = fields.Date.to_date(f"{year}-01-01")
-            return date_from, date_from + relativedelta(years=1, days=-1)
-        date_from = fields.Date.to_date(f"{year}-{3 * int(quarter) - 2:02d}-01")
-        return date_from, date_from + relativedelta(months=3, days=-1)
+        """First and last day of a contract quarter or year of the current
+        company (``year``: the calendar year the contract year starts in)."""
+        return self.env.company._link_contract_dates(period_type, year, quarter)
 
     @api.model
     def _link_period_name(self, period_type, year, quarter=1):
+        year_name = self.env.company._link_contract_year_name(year)
         if period_type == "year":
-            return self.env._("Year %(year)s", year=year)
-        return self.env._("%(year)s Q%(quarter)s", year=year, quarter=quarter)
+            return self.env._("Year %(year)s", year=year_name)
+        return self.env._("%(year)s Q%(quarter)s", year=year_name, quarter=quarter)
 
     def _link_previous_dates(self):
         self.ensure_one()

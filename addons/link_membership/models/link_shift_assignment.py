@@ -34,6 +34,20 @@ class LinkShiftAssignment(models.Model):
         related="shift_id.date_start", store=True, index=True, string="Starts"
     )
     date_end = fields.Datetime(related="shift_id.date_end", store=True, string="Ends")
+    contract_quarter = fields.Char(
+        compute="_compute_contract_quarter",
+        store=True,
+        index=True,
+        help="The contract quarter the shift starts in, e.g. 2026/27 Q1 for "
+        "April to June 2026 when the contract year starts in April.",
+    )
+    in_contract_year = fields.Boolean(
+        string="In this contract year",
+        compute="_compute_in_contract_year",
+        search="_search_in_contract_year",
+        help="The shift starts in the current contract year (Settings: "
+        "contract year starts in).",
+    )
     state = fields.Selection(
         [
             ("waitlisted", "On the waiting list"),
@@ -72,6 +86,47 @@ class LinkShiftAssignment(models.Model):
     )
     reminder_sent = fields.Boolean(copy=False, readonly=True)
     company_id = fields.Many2one(related="shift_id.company_id", store=True)
+
+    def _link_contract_year_bounds(self):
+        """Start of the current contract year and of the next, as datetimes."""
+        today = fields.Date.context_today(self)
+        __, __, first, last = self.env.company._link_contract_period(today, "year")
+        return (
+            fields.Datetime.to_datetime(first),
+            fields.Datetime.to_datetime(last) + timedelta(days=1),
+        )
+
+    @api.depends("date_start", "shift_id.company_id")
+    def _compute_contract_quarter(self):
+        for assignment in self:
+            if not assignment.date_start:
+                assignment.contract_quarter = False
+                continue
+            company = assignment.shift_id.company_id or self.env.company
+            year, quarter, __, __ = company._link_contract_period(
+                assignment.date_start.date()
+            )
+            assignment.contract_quarter = self.env._(
+                "%(year)s Q%(quarter)s",
+                year=company._link_contract_year_name(year),
+                quarter=quarter,
+            )
+
+    def _compute_in_contract_year(self):
+        start, end = self._link_contract_year_bounds()
+        for assignment in self:
+            assignment.in_contract_year = bool(
+                assignment.date_start and start <= assignment.date_start < end
+            )
+
+    def _search_in_contract_year(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Search shifts in the contract year or not."))
+        start, end = self._link_contract_year_bounds()
+        inside = ["&", ("date_start", ">=", start), ("date_start", "<", end)]
+        if (operator == "=") == value:
+            return inside
+        return ["|", ("date_start", "=", False), "!", *inside]
 
     @api.depends("shift_id.duration_hours")
     def _compute_hours(self):

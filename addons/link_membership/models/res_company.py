@@ -1,7 +1,27 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+CONTRACT_MONTHS = [
+    ("1", "January"),
+    ("2", "February"),
+    ("3", "March"),
+    ("4", "April"),
+    ("5", "May"),
+    ("6", "June"),
+    ("7", "July"),
+    ("8", "August"),
+    ("9", "September"),
+    ("10", "October"),
+    ("11", "November"),
+    ("12", "December"),
+]
+DEFAULT_CONTRACT_MONTH = "4"
 
 
 class ResCompany(models.Model):
@@ -11,6 +31,14 @@ class ResCompany(models.Model):
         string="LINk local authority",
         help="The council area the LINk covers. When set, members can only be "
         "placed in wards of this authority.",
+    )
+    link_contract_start_month = fields.Selection(
+        CONTRACT_MONTHS,
+        string="Contract year starts in",
+        default=DEFAULT_CONTRACT_MONTH,
+        help="The first month of the year the council's contract counts in "
+        "(April for a financial year). Quarters, the annual pack and the "
+        "reports' “this year” follow it.",
     )
     link_volunteer_coordinator_id = fields.Many2one(
         "res.users",
@@ -36,6 +64,65 @@ class ResCompany(models.Model):
         help="Shifts starting within this many days with fewer volunteers than "
         "their minimum raise an activity for the coordinator.",
     )
+
+    # ------------------------------------------------------------------
+    # The contract year: the one place that says which quarter or year a
+    # date falls in. ``year`` is the calendar year the contract year starts
+    # in (2026 for 2026/27); quarters count from its first month.
+    # ------------------------------------------------------------------
+
+    def _link_contract_month(self):
+        self.ensure_one()
+        return int(self.link_contract_start_month or DEFAULT_CONTRACT_MONTH)
+
+    def _link_contract_dates(self, period_type, year, quarter=1):
+        """First and last day of contract quarter ``quarter`` (1-4) of the
+        contract year starting in ``year``, or of the whole year."""
+        start = date(int(year), self._link_contract_month(), 1)
+        if period_type == "year":
+            return start, start + relativedelta(years=1, days=-1)
+        date_from = start + relativedelta(months=3 * (int(quarter) - 1))
+        return date_from, date_from + relativedelta(months=3, days=-1)
+
+    def _link_contract_period(self, day, period_type="quarter"):
+        """The contract quarter (or year) containing ``day``, as
+        (year, quarter, first day, last day)."""
+        day = fields.Date.to_date(day)
+        first_month = self._link_contract_month()
+        year = day.year if day.month >= first_month else day.year - 1
+        quarter = (day.month - first_month) % 12 // 3 + 1
+        return (year, quarter, *self._link_contract_dates(period_type, year, quarter))
+
+    def _link_contract_year_name(self, year):
+        """“2026/27” for a contract year starting in April 2026; “2026” for
+        one that is a calendar year."""
+        year = int(year)
+        if self._link_contract_month() == 1:
+            return str(year)
+        return f"{year}/{(year + 1) % 100:02d}"
+
+    def _link_quarter_label(self, quarter):
+        """“Q1 (Apr-Jun)”: the quarter and its months."""
+        months = dict(CONTRACT_MONTHS)
+        first = (self._link_contract_month() - 1 + 3 * (int(quarter) - 1)) % 12 + 1
+        last = (first + 1) % 12 + 1
+        return self.env._(
+            "Q%(quarter)s (%(first)s-%(last)s)",
+            quarter=quarter,
+            first=months[str(first)][:3],
+            last=months[str(last)][:3],
+        )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "link_contract_start_month" in vals:
+            # Stored contract quarters follow a new first month.
+            Assignment = self.env["link.shift.assignment"].sudo()
+            self.env.add_to_compute(
+                Assignment._fields["contract_quarter"],
+                Assignment.search([("shift_id.company_id", "in", [*self.ids, False])]),
+            )
+        return result
 
     def _link_volunteer_coordinator(self):
         self.ensure_one()

@@ -5,8 +5,8 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..models.equality_questions import ANSWER_FIELDS, QUESTIONS, all_answers
-from ..models.res_config_settings import DEFAULT_THRESHOLD, THRESHOLD_PARAM
 from ..models.res_partner import ACTIVE_MEMBER_FIELDS, MEMBERSHIP_TYPES
+from ..wizards.link_settings import DEFAULT_THRESHOLD, THRESHOLD_PARAM
 from .small_numbers import cells_to_suppress
 
 

@@ -2,6 +2,10 @@ from . import test_link_ward
 from . import test_security_groups
 from . import test_members
 from . import test_equality_access
+from . import test_equality_entry
+from . import test_link_settings
+from . import test_contract_year
+from . import test_role_tours
 from . import test_equality_jsonrpc
 from . import test_equality_report
 from . import test_membership_target

@@ -26,6 +26,9 @@ class MonitoringCase(LinkCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["ir.config_parameter"].set_param("report.url", NO_SERVER_URL)
+        # These tests count in calendar quarters (a contract year from
+        # January); test_contract_year covers the April default.
+        cls.env.company.link_contract_start_month = "1"
         cls.Period = cls.env["link.monitoring.period"]
         cls.ward = cls.env["link.ward"].create(
             {

@@ -15,12 +15,22 @@ class LinkMonitoringWizard(models.TransientModel):
     _inherit = ["link.input.guard.mixin"]
 
     @api.model
+    def _link_current_period(self):
+        today = fields.Date.context_today(self)
+        return self.env.company._link_contract_period(today)
+
+    @api.model
     def _default_year(self):
-        return fields.Date.context_today(self).year
+        return self._link_current_period()[0]
 
     @api.model
     def _default_quarter(self):
-        return str((fields.Date.context_today(self).month - 1) // 3 + 1)
+        return str(self._link_current_period()[1])
+
+    @api.model
+    def _selection_quarter(self):
+        company = self.env.company
+        return [(str(q), company._link_quarter_label(q)) for q in range(1, 5)]
 
     period_type = fields.Selection(
         [("quarter", "Quarter"), ("year", "Year")],
@@ -28,14 +38,14 @@ class LinkMonitoringWizard(models.TransientModel):
         required=True,
         default="quarter",
     )
-    year = fields.Integer(required=True, default=lambda self: self._default_year())
+    year = fields.Integer(
+        string="Contract year starting in",
+        required=True,
+        default=lambda self: self._default_year(),
+        help="The calendar year the contract year starts in: 2026 for 2026/27.",
+    )
     quarter = fields.Selection(
-        [
-            ("1", "Q1 (Jan-Mar)"),
-            ("2", "Q2 (Apr-Jun)"),
-            ("3", "Q3 (Jul-Sep)"),
-            ("4", "Q4 (Oct-Dec)"),
-        ],
+        selection="_selection_quarter",
         default=lambda self: self._default_quarter(),
     )
     narrative = fields.Html()

@@ -1,6 +1,5 @@
 from . import resource_calendar
 from . import res_company
-from . import res_config_settings
 from . import res_partner
 from . import link_sla_type
 from . import link_protocol

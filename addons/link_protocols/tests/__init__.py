@@ -7,3 +7,4 @@ from . import test_volunteer_phone_tour
 from . import test_representation
 from . import test_monitoring
 from . import test_monitor_tour
+from . import test_link_settings

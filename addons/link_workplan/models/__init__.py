@@ -12,7 +12,6 @@ from . import link_issue_criterion
 from . import link_community_issue
 from . import link_community_issue_contact
 from . import link_community_issue_score
-from . import res_config_settings
 from . import link_workplan_rag_report
 from . import link_community_issue_report
 from . import link_monitoring_period

@@ -3,8 +3,8 @@
 from odoo import fields, models
 
 
-class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+class LinkSettings(models.TransientModel):
+    _inherit = "link.settings"
 
     link_holiday_region = fields.Selection(
         related="company_id.link_holiday_region", readonly=False
@@ -17,4 +17,7 @@ class ResConfigSettings(models.TransientModel):
     )
 
     def action_link_refresh_bank_holidays(self):
-        self.env["resource.calendar"]._cron_link_sync_bank_holidays()
+        # Host managers may not write calendars: once they are let in here,
+        # the yearly job (idempotent, bank holidays only) runs on their behalf.
+        self.check_access("write")
+        self.env["resource.calendar"].sudo()._cron_link_sync_bank_holidays()

@@ -3,8 +3,8 @@
 from odoo import fields, models
 
 
-class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+class LinkSettings(models.TransientModel):
+    _inherit = "link.settings"
 
     link_issue_score_trigger = fields.Float(
         related="company_id.link_issue_score_trigger", readonly=False
