@@ -13,6 +13,7 @@
     "data": [
         "security/link_membership_security.xml",
         "security/ir.model.access.csv",
+        "data/res_lang_data.xml",
         "data/ir_sequence_data.xml",
         "data/link_interest_data.xml",
         "data/link_qualification_type_data.xml",
