@@ -6,13 +6,22 @@ from .res_lang import LINK_LANG, LINK_TZ
 
 # The first LINk screen of each role, the first group a user has wins.
 LINK_HOME_ACTIONS = [
-    ("link_membership.group_link_staff", "link_membership.res_partner_action_link_member"),
+    (
+        "link_membership.group_link_staff",
+        "link_membership.res_partner_action_link_member",
+    ),
     (
         "link_membership.group_link_equality_officer",
         "link_membership.link_equality_profile_action",
     ),
-    ("link_membership.group_link_steering", "link_membership.link_monitoring_period_action"),
-    ("link_membership.group_link_monitor", "link_membership.link_monitoring_period_action"),
+    (
+        "link_membership.group_link_steering",
+        "link_membership.link_monitoring_period_action",
+    ),
+    (
+        "link_membership.group_link_monitor",
+        "link_membership.link_monitoring_period_action",
+    ),
 ]
 
 
@@ -42,7 +51,8 @@ class ResUsers(models.Model):
             return self.env["ir.actions.actions"]
         for group, action in LINK_HOME_ACTIONS:
             if self.has_group(group):
-                return self.env.ref(action, raise_if_not_found=False) or self.env[
-                    "ir.actions.actions"
-                ]
+                return (
+                    self.env.ref(action, raise_if_not_found=False)
+                    or self.env["ir.actions.actions"]
+                )
         return self.env["ir.actions.actions"]
