@@ -45,6 +45,7 @@
         "web.assets_tests": ["link_membership/static/tests/tours/*.js"],
     },
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/link_ward_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
