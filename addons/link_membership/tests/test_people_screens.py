@@ -283,3 +283,34 @@ class TestPortalDates(HttpCase):
         self.assertIn("04/03/2031, 10:30–12:30", page)
         self.assertFalse(re.search(r"\d\d:\d\d:\d\d", page))
         self.assertNotIn("03/04/2031", page)
+
+
+@tagged("post_install", "-at_install")
+class TestPeopleScreensTour(HttpCase):
+    def test_staff_day_in_the_browser(self):
+        """As the demo login of host staff: land on LINk, open a member on the
+        LINk form, register one, see the volunteers' qualifications and next
+        shift."""
+        staff = self.env.ref("link_membership.res_users_demo_staff")
+        ada = self.env.ref("link_membership.res_partner_demo_member_ada")
+        role = self.env["link.volunteer.role"].create({"name": "Tour stall"})
+        start = datetime.now().replace(microsecond=0) + timedelta(days=2)
+        shift = self.env["link.shift"].create(
+            {
+                "name": "Tour next shift",
+                "role_id": role.id,
+                "date_start": start,
+                "date_end": start + timedelta(hours=2),
+                "max_volunteers": 3,
+                "state": "open",
+            }
+        )
+        self.env["link.shift.assignment"].create(
+            {"shift_id": shift.id, "partner_id": ada.id}
+        )
+        staff.action_id = False
+        self.start_tour("/odoo", "link_people_screens_tour", login="staff")
+        member = self.env["res.partner"].search([("name", "=", "Rosa Tour-Newcomer")])
+        self.assertEqual(member.link_membership_type, "full")
+        self.assertEqual(member.link_ward_id.name, "Abbey")
+        self.assertEqual(member.lang, "en_GB")
