@@ -314,3 +314,33 @@ class TestPeopleScreensTour(HttpCase):
         self.assertEqual(member.link_membership_type, "full")
         self.assertEqual(member.link_ward_id.name, "Abbey")
         self.assertEqual(member.lang, "en_GB")
+
+
+@tagged("post_install", "-at_install")
+class TestDemoHost(LinkCase):
+    def test_demo_host_is_a_fictional_uk_host(self):
+        module = self.env["ir.module.module"].search([("name", "=", "link_membership")])
+        if not module.demo:
+            self.skipTest("demo data not loaded")
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.name, "Brookfield Community Voice")
+        self.assertEqual(company.country_id.code, "GB")
+        self.assertEqual(company.currency_id.name, "GBP")
+        self.assertEqual(company.partner_id.tz, "Europe/London")
+        logins = [
+            "admin",
+            "demo",
+            "portal",
+            "staff",
+            "manager",
+            "steering",
+            "equality",
+            "monitor",
+            "volunteer",
+        ]
+        users = self.env["res.users"].search([("login", "in", logins)])
+        self.assertEqual(len(users), len(logins))
+        for user in users:
+            self.assertNotEqual(user.country_id.code, "US", user.login)
+            self.assertNotIn("YourCompany", user.partner_id.complete_name)
+            self.assertEqual((user.lang, user.tz), ("en_GB", "Europe/London"))
