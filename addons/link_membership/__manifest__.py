@@ -13,6 +13,7 @@
     "data": [
         "security/link_membership_security.xml",
         "security/ir.model.access.csv",
+        "data/res_lang_data.xml",
         "data/ir_sequence_data.xml",
         "data/link_interest_data.xml",
         "data/link_qualification_type_data.xml",
@@ -44,6 +45,7 @@
         "web.assets_tests": ["link_membership/static/tests/tours/*.js"],
     },
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/link_ward_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",

@@ -17,3 +17,6 @@ from . import link_shift_assignment
 from . import link_monitoring_period
 from . import link_monitoring_figure
 from . import ir_attachment
+from . import res_lang
+from . import res_users
+from . import ir_http

@@ -80,6 +80,26 @@ class ResPartner(models.Model):
     link_qualification_ids = fields.One2many(
         "link.qualification", "partner_id", string="Qualifications"
     )
+    link_shift_assignment_ids = fields.One2many(
+        "link.shift.assignment", "partner_id", string="Shifts"
+    )
+    link_qualification_valid_count = fields.Integer(
+        string="Valid qualifications",
+        compute="_compute_link_qualification_counts",
+        help="Qualifications in date, with their evidence checked where needed.",
+    )
+    link_qualification_alert_count = fields.Integer(
+        string="To renew or check",
+        compute="_compute_link_qualification_counts",
+        help="Qualifications expired, expiring soon or waiting for their evidence "
+        "to be checked.",
+    )
+    link_next_shift_id = fields.Many2one(
+        "link.shift", string="Next shift", compute="_compute_link_next_shift"
+    )
+    link_next_shift_start = fields.Datetime(
+        string="Next shift on", compute="_compute_link_next_shift"
+    )
 
     _sql_constraints = [
         (
@@ -145,6 +165,45 @@ class ResPartner(models.Model):
                  OR %(p)s.link_leave_date > CURRENT_DATE)""",
             p=SQL.identifier(alias),
         )
+
+    @api.depends_context("date")
+    def _compute_link_qualification_counts(self):
+        """One read of the qualifications of every partner in the batch (a
+        list page), whatever its size."""
+        ids = [pid for pid in self.ids if pid]
+        qualifications = self.env["link.qualification"].search_fetch(
+            [("partner_id", "in", ids)],
+            ["partner_id", "date_expiry", "evidence_state", "type_id"],
+        )
+        valid, alert = {}, {}
+        for qualification in qualifications:
+            counts = valid if qualification.state == "valid" else alert
+            pid = qualification.partner_id.id
+            counts[pid] = counts.get(pid, 0) + 1
+        for partner in self:
+            partner.link_qualification_valid_count = valid.get(partner.id, 0)
+            partner.link_qualification_alert_count = alert.get(partner.id, 0)
+
+    def _compute_link_next_shift(self):
+        """The first confirmed place to come of each partner of the batch, in
+        one query."""
+        ids = [pid for pid in self.ids if pid]
+        places = self.env["link.shift.assignment"].search_fetch(
+            [
+                ("partner_id", "in", ids),
+                ("state", "=", "confirmed"),
+                ("date_start", ">=", fields.Datetime.now()),
+            ],
+            ["partner_id", "shift_id", "date_start"],
+            order="date_start, id",
+        )
+        first = {}
+        for place in places:
+            first.setdefault(place.partner_id.id, place)
+        for partner in self:
+            place = first.get(partner.id)
+            partner.link_next_shift_id = place.shift_id if place else False
+            partner.link_next_shift_start = place.date_start if place else False
 
     @api.constrains("link_join_date", "link_leave_date")
     def _check_link_dates(self):

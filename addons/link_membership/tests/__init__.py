@@ -18,3 +18,4 @@ from . import test_shift_portal
 from . import test_monitoring
 from . import test_input_guard
 from . import test_monitoring_pack_layout
+from . import test_people_screens

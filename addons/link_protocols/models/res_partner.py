@@ -32,6 +32,15 @@ class ResPartner(models.Model):
     link_our_lead_id = fields.Many2one(
         "res.users", string="Our lead", tracking=True, index=True
     )
+    link_protocol_ids = fields.Many2many(
+        "link.protocol",
+        "link_protocol_res_partner_rel",
+        "res_partner_id",
+        "link_protocol_id",
+        string="Protocols",
+        readonly=True,
+        help="The protocols this partner agreed (kept on the protocol).",
+    )
 
     @api.constrains("link_partner_lead_id")
     def _check_link_partner_lead(self):
