@@ -43,6 +43,10 @@ MONITOR_BUTTONS = {("link.monitoring.period", "action_print_pack")}
 READ_BUTTONS = MONITOR_BUTTONS | {
     ("link.representation", "action_view_meetings"),
     ("link.representation", "action_view_reports"),
+    # The steering group reviews without write access on what it reviews:
+    # the Review wizard records it through _record_review.
+    ("link.workplan.action", "action_link_review"),
+    ("link.workstream", "action_link_review"),
 }
 
 
