@@ -717,10 +717,10 @@ class LinkEvVisit(models.Model):
 
     def _link_lead_user(self):
         users = self.sudo().lead_partner_id.user_ids.filtered(lambda u: not u.share)
-        return users[:1] or self.user_id or self.env.user
+        return users[:1] | self.user_id
 
     def _link_manager(self):
-        return self.company_id.link_escalation_user_id or self.user_id or self.env.user
+        return self.company_id.link_escalation_user_id | self.user_id
 
     @api.model
     def _cron_link_deadlines(self):
@@ -746,6 +746,7 @@ class LinkEvVisit(models.Model):
             lambda visit: visit._link_manager(),
             lambda visit: visit.report_due_date,
             self.env._("The visit report is overdue"),
+            replaces=reminder,
         )
         self._link_schedule_once(
             [*response_open, ("response_reminder_date", "<=", today)],
@@ -762,4 +763,5 @@ class LinkEvVisit(models.Model):
             lambda visit: visit._link_manager(),
             lambda visit: visit.response_due_date,
             self.env._("No response from the provider: the report can be published"),
+            replaces=reminder,
         )

@@ -408,4 +408,5 @@ class LinkInformationRequest(models.Model):
             ),
             lambda request: request.effective_due_date,
             self.env._("The partner missed the deadline"),
+            replaces="link_protocols.mail_activity_type_link_ir_reminder",
         )
