@@ -13,3 +13,4 @@ from . import test_shift_concurrency
 from . import test_shift_portal
 from . import test_monitoring
 from . import test_input_guard
+from . import test_activity_users
