@@ -732,7 +732,12 @@ class LinkEvVisit(models.Model):
         report_open = [("state", "in", REPORT_OPEN)]
         response_open = [("state", "=", "report_sent")]
         self._link_schedule_once(
-            [*report_open, ("report_reminder_date", "<=", today)],
+            # Not once the date has passed: the overdue notice is the one.
+            [
+                *report_open,
+                ("report_reminder_date", "<=", today),
+                ("report_due_date", ">=", today),
+            ],
             reminder,
             "report_reminder_done",
             lambda visit: visit._link_lead_user(),
@@ -749,7 +754,11 @@ class LinkEvVisit(models.Model):
             replaces=reminder,
         )
         self._link_schedule_once(
-            [*response_open, ("response_reminder_date", "<=", today)],
+            [
+                *response_open,
+                ("response_reminder_date", "<=", today),
+                ("response_due_date", ">=", today),
+            ],
             reminder,
             "response_reminder_done",
             lambda visit: visit._link_lead_user(),

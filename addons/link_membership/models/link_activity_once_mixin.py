@@ -63,7 +63,7 @@ class LinkActivityOnceMixin(models.AbstractModel):
         self, activity_type_xmlid, user_of, deadline_of, summary, replaces=None
     ):
         """One activity on each record, in a single create; a pending
-        ``replaces`` activity with the same deadline is turned into it."""
+        ``replaces`` activity with the same deadline is replaced by it."""
         if not self:
             return
         activity_type = self.env.ref(activity_type_xmlid)
@@ -82,14 +82,14 @@ class LinkActivityOnceMixin(models.AbstractModel):
                 ]
             ):
                 earlier.setdefault((activity.res_id, activity.date_deadline), activity)
+        # A pending earlier reminder for the same deadline gives way to this
+        # activity (deleted in one go once the others are created): one
+        # activity per record per deadline, with no write per activity.
+        replaced = Activity.sudo()
         to_create = []
-        to_turn = defaultdict(lambda: Activity.sudo())
         for record, user in zip(self, assignees, strict=True):
             deadline = deadline_of(record)
-            activity = earlier.get((record.id, deadline))
-            if activity:
-                to_turn[user] |= activity
-                continue
+            replaced |= earlier.get((record.id, deadline), Activity.sudo())
             to_create.append(
                 {
                     "res_model_id": model_id,
@@ -100,13 +100,8 @@ class LinkActivityOnceMixin(models.AbstractModel):
                     "summary": summary,
                 }
             )
-        for user, activities in to_turn.items():
-            activities.write(
-                {
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "summary": summary,
-                }
-            )
-        if to_create:
-            Activity.create(to_create)
+        Activity.create(to_create)
+        # After the create: unlink empties the whole cache, and the create
+        # would then read each record's name with a query of its own.
+        if replaced:
+            replaced.unlink()

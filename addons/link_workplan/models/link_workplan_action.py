@@ -200,7 +200,12 @@ class LinkWorkplanAction(models.Model):
             ("workplan_id.date_end", ">=", today),
         ]
         self._link_schedule_once(
-            [*open_actions, ("deadline_date", "<=", today + timedelta(days=notice))],
+            # Not once the deadline has passed: the overdue notice is the one.
+            [
+                *open_actions,
+                ("deadline_date", "<=", today + timedelta(days=notice)),
+                ("deadline_date", ">=", today),
+            ],
             "link_workplan.mail_activity_type_link_action_deadline",
             "reminder_done",
             lambda action: action._deadline_user(),

@@ -208,9 +208,9 @@ class TestDeadlineCron(WorkplanCase):
         with freeze_time("2026-07-31"):
             Action._cron_link_deadlines()
             Action._cron_link_deadlines()
-        # One activity per deadline: the pending reminder became the notice.
+        # One activity per deadline: the notice replaced the pending reminder.
         overdue = self._activities(actions)
-        self.assertEqual(overdue, reminders)
+        self.assertEqual(len(overdue), 2)
         self.assertEqual(
             overdue.activity_type_id,
             self.env.ref("link_workplan.mail_activity_type_link_action_overdue"),
@@ -282,3 +282,28 @@ class TestDeadlineCron(WorkplanCase):
         add(40)
         with freeze_time("2026-07-31"), self.assertQueryCount(20):
             Action._cron_link_deadlines()
+
+    def test_replacing_reminders_queries_do_not_grow(self):
+        """The overdue notice replaces pending reminders in one go."""
+        Action = self.env["link.workplan.action"]
+        counts = []
+        for size in (2, 10, 50):
+            self.env["link.workplan.action"].create(
+                [
+                    {
+                        "name": f"A{i}",
+                        "workstream_id": self.stream.id,
+                        "deadline_text": "30 July 2026",
+                    }
+                    for i in range(size)
+                ]
+            )
+            with freeze_time("2026-07-20"):
+                Action._cron_link_deadlines()
+            self.env.flush_all()
+            with freeze_time("2026-07-31"):
+                start = self.cr.sql_log_count
+                Action._cron_link_deadlines()
+                self.env.flush_all()
+                counts.append(self.cr.sql_log_count - start)
+        self.assertEqual(counts[1], counts[2], counts)
