@@ -13,6 +13,9 @@ class ResConfigSettings(models.TransientModel):
     link_local_authority = fields.Char(
         related="company_id.link_local_authority", readonly=False
     )
+    link_activity_coordinator_id = fields.Many2one(
+        related="company_id.link_activity_coordinator_id", readonly=False
+    )
     link_volunteer_coordinator_id = fields.Many2one(
         related="company_id.link_volunteer_coordinator_id", readonly=False
     )
