@@ -300,7 +300,7 @@ class LinkEvAuthorisation(models.Model):
         company = self.env.company
         authorisations._link_create_activities(
             "mail.mail_activity_data_todo",
-            lambda a: (a.company_id or company)._link_volunteer_coordinator(),
+            lambda a: (a.company_id or company).link_volunteer_coordinator_id,
             lambda a: today,
             summary,
         )

@@ -717,10 +717,10 @@ class LinkEvVisit(models.Model):
 
     def _link_lead_user(self):
         users = self.sudo().lead_partner_id.user_ids.filtered(lambda u: not u.share)
-        return users[:1] or self.user_id or self.env.user
+        return users[:1] | self.user_id
 
     def _link_manager(self):
-        return self.company_id.link_escalation_user_id or self.user_id or self.env.user
+        return self.company_id.link_escalation_user_id | self.user_id
 
     @api.model
     def _cron_link_deadlines(self):
@@ -732,7 +732,12 @@ class LinkEvVisit(models.Model):
         report_open = [("state", "in", REPORT_OPEN)]
         response_open = [("state", "=", "report_sent")]
         self._link_schedule_once(
-            [*report_open, ("report_reminder_date", "<=", today)],
+            # Not once the date has passed: the overdue notice is the one.
+            [
+                *report_open,
+                ("report_reminder_date", "<=", today),
+                ("report_due_date", ">=", today),
+            ],
             reminder,
             "report_reminder_done",
             lambda visit: visit._link_lead_user(),
@@ -746,9 +751,14 @@ class LinkEvVisit(models.Model):
             lambda visit: visit._link_manager(),
             lambda visit: visit.report_due_date,
             self.env._("The visit report is overdue"),
+            replaces=reminder,
         )
         self._link_schedule_once(
-            [*response_open, ("response_reminder_date", "<=", today)],
+            [
+                *response_open,
+                ("response_reminder_date", "<=", today),
+                ("response_due_date", ">=", today),
+            ],
             reminder,
             "response_reminder_done",
             lambda visit: visit._link_lead_user(),
@@ -762,4 +772,5 @@ class LinkEvVisit(models.Model):
             lambda visit: visit._link_manager(),
             lambda visit: visit.response_due_date,
             self.env._("No response from the provider: the report can be published"),
+            replaces=reminder,
         )

@@ -143,9 +143,9 @@ class TestAuthorisation(EnterViewCase):
             Authorisation._cron_link_lapse()  # warm the caches
         lapsing(3, "few")
         self.env.flush_all()
-        with freeze_time("2026-07-02"), self.assertQueryCount(22):
+        with freeze_time("2026-07-02"), self.assertQueryCount(23):
             Authorisation._cron_link_lapse()
         lapsing(15, "many")
         self.env.flush_all()
-        with freeze_time("2026-07-02"), self.assertQueryCount(22):
+        with freeze_time("2026-07-02"), self.assertQueryCount(23):
             Authorisation._cron_link_lapse()

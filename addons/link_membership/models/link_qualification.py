@@ -249,7 +249,7 @@ class LinkQualification(models.Model):
         company = self.env.company
 
         def coordinator_of(qualification):
-            return (qualification.company_id or company)._link_volunteer_coordinator()
+            return (qualification.company_id or company).link_volunteer_coordinator_id
 
         # Bands (7, 30] etc., so a qualification first seen 5 days before its
         # expiry gets the 7-day alert only, not all three at once.
@@ -326,7 +326,7 @@ class LinkQualification(models.Model):
             "mail.mail_activity_data_todo",
             summary=self.env._("Check the evidence the volunteer sent"),
             user_id=(self.company_id or self.env.company)
-            ._link_volunteer_coordinator()
+            ._link_activity_users([self.company_id.link_volunteer_coordinator_id])[0]
             .id,
         )
 

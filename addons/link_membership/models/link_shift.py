@@ -459,7 +459,7 @@ class LinkShift(models.Model):
             ],
             "mail.mail_activity_data_todo",
             "shortfall_notified",
-            lambda shift: (shift.company_id or company)._link_volunteer_coordinator(),
+            lambda shift: (shift.company_id or company).link_volunteer_coordinator_id,
             lambda shift: shift.date_start.date(),
             self.env._("Short of volunteers: find more before the shift"),
         )

@@ -4,7 +4,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
 
 CONTRACT_MONTHS = [
@@ -45,6 +45,15 @@ class ResCompany(models.Model):
         string="Volunteer coordinator",
         help="Receives the activities about volunteers: qualifications to "
         "renew, evidence to check and shifts short of volunteers.",
+    )
+
+    link_activity_coordinator_id = fields.Many2one(
+        "res.users",
+        string="Activities coordinator",
+        domain=[("share", "=", False)],
+        help="Receives the automated LINk activities of records whose lead or "
+        "owner has no active login. Without one, the volunteer coordinator, "
+        "then a host manager receives them.",
     )
 
     link_shift_reminder_hours = fields.Integer(
@@ -125,12 +134,53 @@ class ResCompany(models.Model):
         return result
 
     def _link_volunteer_coordinator(self):
+        """The volunteer coordinator when they can act, else a host manager."""
         self.ensure_one()
-        # Not env.ref(): it checks that the record exists with one query per
-        # call, and crons ask once per record; the xmlid lookup is cached.
-        return self.link_volunteer_coordinator_id or self.env["res.users"].browse(
-            self.env["ir.model.data"]._xmlid_to_res_id("base.user_admin")
+        return self._link_activity_users([self.link_volunteer_coordinator_id])[0]
+
+    def _link_activity_users(self, preferred):
+        """Who gets each activity: one active internal user per entry of
+        ``preferred`` (a list of res.users recordsets, first choice first).
+
+        The first preferred user who can act (active, internal, not OdooBot or
+        the superuser), else the company's activities coordinator, else its
+        volunteer coordinator, else the first active host manager. Batched:
+        the same queries for 10 or 100 entries."""
+        self.ensure_one()
+        Users = self.env["res.users"].sudo().with_context(active_test=False)
+        candidates = Users.browse(
+            list({user_id: None for users in preferred for user_id in users.ids})
         )
+        company = self.sudo()
+        managers = (
+            self.env.ref("link_membership.group_link_manager").sudo().users
+        ).sorted("id")
+        everyone = (
+            candidates
+            | company.link_activity_coordinator_id
+            | company.link_volunteer_coordinator_id
+            | managers
+        )
+        everyone.fetch(["active", "share"])
+        robots = {
+            SUPERUSER_ID,
+            self.env["ir.model.data"]._xmlid_to_res_id("base.user_root"),
+        }
+
+        def acting(users):
+            return users.filtered(
+                lambda u: u.active and not u.share and u.id not in robots
+            )[:1]
+
+        fallback = (
+            acting(company.link_activity_coordinator_id)
+            or acting(company.link_volunteer_coordinator_id)
+            or acting(managers)
+        )
+        return [
+            (acting(users.with_env(Users.env)) or fallback).with_env(self.env)
+            for users in preferred
+        ]
 
     @api.constrains(
         "link_shift_reminder_hours",

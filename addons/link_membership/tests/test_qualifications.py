@@ -155,7 +155,7 @@ class TestQualifications(VolunteerCase):
                 for person in people:
                     self._qualification(partner=person)
                 self.env.flush_all()
-                with self.assertQueryCount(__system__=19):
+                with self.assertQueryCount(__system__=20):
                     Qualification._cron_expiry_alerts()
                 self.assertEqual(
                     set(

@@ -38,6 +38,9 @@ class LinkSettings(models.TransientModel):
         readonly=False,
         required=True,
     )
+    link_activity_coordinator_id = fields.Many2one(
+        related="company_id.link_activity_coordinator_id", readonly=False
+    )
     link_volunteer_coordinator_id = fields.Many2one(
         related="company_id.link_volunteer_coordinator_id", readonly=False
     )

@@ -392,7 +392,12 @@ class LinkInformationRequest(models.Model):
         today = fields.Date.context_today(self)
         open_requests = [("state", "in", OPEN_STATES)]
         self._link_schedule_once(
-            [*open_requests, ("reminder_date", "<=", today)],
+            # Not once the deadline has passed: the escalation is the one.
+            [
+                *open_requests,
+                ("reminder_date", "<=", today),
+                ("effective_due_date", ">=", today),
+            ],
             "link_protocols.mail_activity_type_link_ir_reminder",
             "reminder_done",
             lambda request: request.requester_id,
@@ -408,4 +413,5 @@ class LinkInformationRequest(models.Model):
             ),
             lambda request: request.effective_due_date,
             self.env._("The partner missed the deadline"),
+            replaces="link_protocols.mail_activity_type_link_ir_reminder",
         )

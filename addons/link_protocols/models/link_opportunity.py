@@ -249,7 +249,7 @@ class LinkOpportunity(models.Model):
             "link_protocols.mail_activity_type_link_opportunity_response",
             date_deadline=deadline,
             summary=self.env._("Collate and send the LINk's response"),
-            user_id=self.env.user.id,
+            user_id=self.env.company._link_activity_users([self.env.user])[0].id,
         )
 
     def action_close(self):

@@ -161,17 +161,20 @@ class LinkProtocol(models.Model):
             ]
         ).filtered(lambda p: p.review_reminded_for != p.next_review_date)
         activity_type = self.env.ref("link_protocols.mail_activity_type_link_review")
+        reviewers = self.env.company._link_activity_users(
+            [protocol.create_uid for protocol in due]
+        )
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": self.env["ir.model"]._get_id(self._name),
                     "res_id": protocol.id,
                     "activity_type_id": activity_type.id,
-                    "user_id": protocol.create_uid.id,
+                    "user_id": reviewer.id,
                     "date_deadline": protocol.next_review_date,
                     "summary": self.env._("Review of the protocol is due"),
                 }
-                for protocol in due
+                for protocol, reviewer in zip(due, reviewers, strict=True)
             ]
         )
         for review_date in set(due.mapped("next_review_date")):

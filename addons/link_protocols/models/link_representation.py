@@ -271,6 +271,16 @@ class LinkRepresentation(models.Model):
             # twice to a seat that had two meetings.
             rounds = defaultdict(list)
             seen = Counter()
+            seats = events.link_representation_id
+            reporter = dict(
+                zip(
+                    seats,
+                    self.env.company._link_activity_users(
+                        [seat.user_id for seat in seats]
+                    ),
+                    strict=True,
+                )
+            )
             for event in events:
                 seat = event.link_representation_id
                 rounds[seen[seat]].append(
@@ -278,7 +288,7 @@ class LinkRepresentation(models.Model):
                         "res_model_id": model_id,
                         "res_id": seat.id,
                         "activity_type_id": activity_type.id,
-                        "user_id": seat.user_id.id,
+                        "user_id": reporter[seat].id,
                         "date_deadline": event._link_meeting_date()
                         + timedelta(days=seat.report_days),
                         "summary": summary,

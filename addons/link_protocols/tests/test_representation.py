@@ -311,10 +311,10 @@ class TestReportBackCron(RepresentationCase):
         with freeze_time("2026-03-20"):
             Representation._cron_link_report_back()  # warm the caches
         seats = self._seats_with_meetings(3)
-        with freeze_time("2026-03-20"), self.assertQueryCount(17):
+        with freeze_time("2026-03-20"), self.assertQueryCount(18):
             Representation._cron_link_report_back()
         seats |= self._seats_with_meetings(30)
-        with freeze_time("2026-03-20"), self.assertQueryCount(17):
+        with freeze_time("2026-03-20"), self.assertQueryCount(18):
             Representation._cron_link_report_back()
         self.assertEqual(len(self._report_activities(seats)), 33)
 

@@ -168,6 +168,12 @@ class LinkCommunityIssue(models.Model):
         activity_type = self.env.ref(
             "link_workplan.mail_activity_type_link_issue_trigger"
         )
+        deciders = company._link_activity_users(
+            [
+                company.link_issue_steering_user_id | issue.create_uid
+                for issue in reached
+            ]
+        )
         self.env["mail.activity"].sudo().with_context(
             mail_activity_quick_update=True
         ).create(
@@ -176,12 +182,10 @@ class LinkCommunityIssue(models.Model):
                     "res_model_id": self.env["ir.model"]._get_id(self._name),
                     "res_id": issue.id,
                     "activity_type_id": activity_type.id,
-                    "user_id": (
-                        company.link_issue_steering_user_id or issue.create_uid
-                    ).id,
+                    "user_id": decider.id,
                     "summary": self.env._("Reached a trigger point: please decide"),
                 }
-                for issue in reached
+                for issue, decider in zip(reached, deciders, strict=True)
             ]
         )
         reached.sudo().write({"triggered": True})

@@ -192,12 +192,22 @@ class LinkWorkplanAction(models.Model):
         passed: once each, a batch at a time."""
         today = fields.Date.context_today(self)
         notice = self.env.company.link_workplan_notice_days
+        # Closed, archived or ended plans raise nothing: their actions are
+        # history, not work to chase.
         open_actions = [
             ("state", "in", ("todo", "progress")),
             ("deadline_date", "!=", False),
+            ("workplan_id.state", "!=", "closed"),
+            ("workplan_id.active", "=", True),
+            ("workplan_id.date_end", ">=", today),
         ]
         self._link_schedule_once(
-            [*open_actions, ("deadline_date", "<=", today + timedelta(days=notice))],
+            # Not once the deadline has passed: the overdue notice is the one.
+            [
+                *open_actions,
+                ("deadline_date", "<=", today + timedelta(days=notice)),
+                ("deadline_date", ">=", today),
+            ],
             "link_workplan.mail_activity_type_link_action_deadline",
             "reminder_done",
             lambda action: action._deadline_user(),
@@ -208,9 +218,12 @@ class LinkWorkplanAction(models.Model):
             [*open_actions, ("deadline_date", "<", today)],
             "link_workplan.mail_activity_type_link_action_overdue",
             "overdue_done",
-            lambda action: action.workstream_id.responsible_user_id,
+            lambda action: (
+                action.workstream_id.responsible_user_id | action.lead_id.user_ids
+            ),
             lambda action: action.deadline_date,
             self.env._("Action overdue"),
+            replaces="link_workplan.mail_activity_type_link_action_deadline",
         )
 
     def _link_review_open_domain(self):

@@ -208,9 +208,54 @@ class TestDeadlineCron(WorkplanCase):
         with freeze_time("2026-07-31"):
             Action._cron_link_deadlines()
             Action._cron_link_deadlines()
-        overdue = self._activities(actions) - reminders
+        # One activity per deadline: the notice replaced the pending reminder.
+        overdue = self._activities(actions)
         self.assertEqual(len(overdue), 2)
+        self.assertEqual(
+            overdue.activity_type_id,
+            self.env.ref("link_workplan.mail_activity_type_link_action_overdue"),
+        )
         self.assertEqual(overdue.user_id, self.manager)
+
+    def test_first_run_after_the_deadline_raises_one_activity(self):
+        action = self._action("30 July 2026")
+        with freeze_time("2026-08-05"):
+            self.env["link.workplan.action"]._cron_link_deadlines()
+            self.env["link.workplan.action"]._cron_link_deadlines()
+        activity = self._activities(action)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref("link_workplan.mail_activity_type_link_action_overdue"),
+        )
+
+    def test_closed_archived_or_ended_plans_raise_nothing(self):
+        closed = self._action("30 July 2026")
+        self.plan.write({"state": "closed"})
+        Action = self.env["link.workplan.action"]
+        with freeze_time("2026-08-05"):
+            Action._cron_link_deadlines()
+        self.assertFalse(self._activities(closed))
+        old_plan = self.env["link.workplan"].create(
+            {
+                "name": "2010-11",
+                "date_start": date(2010, 4, 1),
+                "date_end": date(2011, 3, 31),
+            }
+        )
+        old_stream = self.stream.copy({"workplan_id": old_plan.id})
+        ended = self._action("30 July 2010", workstream_id=old_stream.id)
+        archived_plan = old_plan.copy(
+            {"date_start": date(2026, 4, 1), "date_end": date(2027, 3, 31)}
+        )
+        archived = self._action(
+            "30 July 2026",
+            workstream_id=self.stream.copy({"workplan_id": archived_plan.id}).id,
+        )
+        archived_plan.active = False
+        with freeze_time("2026-08-05"):
+            Action._cron_link_deadlines()
+        self.assertFalse(self._activities(closed | ended | archived))
 
     def test_cron_queries_do_not_grow(self):
         Action = self.env["link.workplan.action"]
@@ -237,3 +282,28 @@ class TestDeadlineCron(WorkplanCase):
         add(40)
         with freeze_time("2026-07-31"), self.assertQueryCount(20):
             Action._cron_link_deadlines()
+
+    def test_replacing_reminders_queries_do_not_grow(self):
+        """The overdue notice replaces pending reminders in one go."""
+        Action = self.env["link.workplan.action"]
+        counts = []
+        for size in (2, 10, 50):
+            self.env["link.workplan.action"].create(
+                [
+                    {
+                        "name": f"A{i}",
+                        "workstream_id": self.stream.id,
+                        "deadline_text": "30 July 2026",
+                    }
+                    for i in range(size)
+                ]
+            )
+            with freeze_time("2026-07-20"):
+                Action._cron_link_deadlines()
+            self.env.flush_all()
+            with freeze_time("2026-07-31"):
+                start = self.cr.sql_log_count
+                Action._cron_link_deadlines()
+                self.env.flush_all()
+                counts.append(self.cr.sql_log_count - start)
+        self.assertEqual(counts[1], counts[2], counts)
