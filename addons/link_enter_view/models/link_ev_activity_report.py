@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.link_membership.report.contract_period import contract_period_sql
+
 DONE_STATES = (
     "visited",
     "report_drafted",
@@ -22,6 +24,7 @@ class LinkEvActivityReport(models.Model):
     _auto = False
     _order = "visit_day desc"
     _depends = {
+        "res.company": ["link_contract_start_month"],
         "link.ev.visit": [
             "visit_day",
             "provider_id",
@@ -37,6 +40,11 @@ class LinkEvActivityReport(models.Model):
     }
 
     visit_day = fields.Date(string="Day of the visit", readonly=True)
+    contract_quarter = fields.Char(
+        string="Contract quarter",
+        readonly=True,
+        help="The contract quarter of the day of the visit, e.g. 2026/27 Q1.",
+    )
     provider_id = fields.Many2one("res.partner", readonly=True)
     premises_kind = fields.Selection(
         lambda self: self.env["link.ev.visit"]._fields["premises_kind"].selection,
@@ -81,6 +89,7 @@ class LinkEvActivityReport(models.Model):
                 CREATE OR REPLACE VIEW %(view)s AS (
                     SELECT v.id AS id,
                            v.visit_day,
+                           %(contract_quarter)s AS contract_quarter,
                            v.provider_id,
                            v.premises_kind,
                            v.company_id,
@@ -113,6 +122,9 @@ class LinkEvActivityReport(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
+                contract_quarter=contract_period_sql(
+                    SQL("v.visit_day"), SQL("v.company_id")
+                ),
                 done=DONE_STATES,
             )
         )

@@ -103,13 +103,8 @@ class LinkShiftAssignment(models.Model):
                 assignment.contract_quarter = False
                 continue
             company = assignment.shift_id.company_id or self.env.company
-            year, quarter, __, __ = company._link_contract_period(
+            assignment.contract_quarter = company._link_contract_period_name(
                 assignment.date_start.date()
-            )
-            assignment.contract_quarter = self.env._(
-                "%(year)s Q%(quarter)s",
-                year=company._link_contract_year_name(year),
-                quarter=quarter,
             )
 
     def _compute_in_contract_year(self):

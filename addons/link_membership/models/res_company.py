@@ -110,6 +110,16 @@ class ResCompany(models.Model):
             return str(year)
         return f"{year}/{(year + 1) % 100:02d}"
 
+    def _link_contract_period_name(self, day, period_type="quarter"):
+        """“2026/27 Q2” (or “2026/27” for the year) for ``day``: the label
+        the reports group by (report/contract_period.py builds the same in
+        SQL)."""
+        year, quarter, __, __ = self._link_contract_period(day, period_type)
+        year_name = self._link_contract_year_name(year)
+        if period_type == "year":
+            return year_name
+        return self.env._("%(year)s Q%(quarter)s", year=year_name, quarter=quarter)
+
     def _link_quarter_label(self, quarter):
         """“Q1 (Apr-Jun)”: the quarter and its months."""
         months = dict(CONTRACT_MONTHS)

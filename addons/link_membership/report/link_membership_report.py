@@ -4,6 +4,7 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from ..models.res_partner import MEMBERSHIP_TYPES
+from .contract_period import contract_period_sql
 
 
 class LinkMembershipReport(models.Model):
@@ -16,6 +17,7 @@ class LinkMembershipReport(models.Model):
     _auto = False
     _order = "join_date desc"
     _depends = {
+        "res.company": ["link_contract_start_month"],
         "res.partner": [
             "active",
             "is_company",
@@ -29,6 +31,11 @@ class LinkMembershipReport(models.Model):
 
     join_date = fields.Date(string="Joined on", readonly=True)
     leave_date = fields.Date(string="Left on", readonly=True)
+    contract_quarter = fields.Char(
+        string="Contract quarter",
+        readonly=True,
+        help="The contract quarter the member joined in, e.g. 2026/27 Q1.",
+    )
     ward_id = fields.Many2one("link.ward", readonly=True)
     membership_type = fields.Selection(MEMBERSHIP_TYPES, readonly=True)
     is_volunteer = fields.Boolean(string="Volunteers", readonly=True)
@@ -43,6 +50,7 @@ class LinkMembershipReport(models.Model):
                     SELECT p.id AS id,
                            p.link_join_date AS join_date,
                            p.link_leave_date AS leave_date,
+                           %(contract_quarter)s AS contract_quarter,
                            p.link_ward_id AS ward_id,
                            p.link_membership_type AS membership_type,
                            COALESCE(p.link_is_volunteer, FALSE) AS is_volunteer,
@@ -54,6 +62,7 @@ class LinkMembershipReport(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
+                contract_quarter=contract_period_sql(SQL("p.link_join_date")),
             )
         )
 

@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from .contract_period import contract_period_sql
+
 
 class LinkVolunteeringReport(models.Model):
     """Volunteer hours and shift places filled, by date, ward and role, with
@@ -13,6 +15,7 @@ class LinkVolunteeringReport(models.Model):
     _auto = False
     _order = "date desc"
     _depends = {
+        "res.company": ["link_contract_start_month"],
         "link.shift.assignment": [
             "shift_id",
             "date_start",
@@ -25,6 +28,11 @@ class LinkVolunteeringReport(models.Model):
     }
 
     date = fields.Date(string="Shift date", readonly=True)
+    contract_quarter = fields.Char(
+        string="Contract quarter",
+        readonly=True,
+        help="The contract quarter of the shift, e.g. 2026/27 Q1.",
+    )
     ward_id = fields.Many2one("link.ward", readonly=True)
     role_id = fields.Many2one("link.volunteer.role", readonly=True)
     state = fields.Selection(
@@ -55,6 +63,7 @@ class LinkVolunteeringReport(models.Model):
                 CREATE OR REPLACE VIEW %(view)s AS (
                     SELECT a.id AS id,
                            a.date_start::date AS date,
+                           %(contract_quarter)s AS contract_quarter,
                            a.ward_id,
                            a.role_id,
                            a.state,
@@ -66,6 +75,9 @@ class LinkVolunteeringReport(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
+                contract_quarter=contract_period_sql(
+                    SQL("a.date_start::date"), SQL("a.company_id")
+                ),
             )
         )
 

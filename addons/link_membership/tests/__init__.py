@@ -5,6 +5,7 @@ from . import test_equality_access
 from . import test_equality_entry
 from . import test_link_settings
 from . import test_contract_year
+from . import test_contract_quarter_reports
 from . import test_role_tours
 from . import test_equality_jsonrpc
 from . import test_equality_report

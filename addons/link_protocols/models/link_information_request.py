@@ -5,6 +5,10 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.link_membership.report.contract_period import (
+    contract_quarter_field_sql,
+)
+
 OPEN_STATES = ("sent", "acknowledged", "extended")
 
 
@@ -51,6 +55,12 @@ class LinkInformationRequest(models.Model):
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
+    )
+    contract_quarter = fields.Char(
+        string="Contract quarter",
+        compute="_compute_contract_quarter",
+        help="The contract quarter the request was sent in, e.g. 2026/27 Q1; "
+        "reports group by it in SQL, following the first month as it is now.",
     )
     protocol_id = fields.Many2one(
         "link.protocol",
@@ -134,6 +144,25 @@ class LinkInformationRequest(models.Model):
     reminder_date = fields.Date(compute="_compute_reminder_date", store=True)
     reminder_done = fields.Boolean(copy=False)
     escalated = fields.Boolean(copy=False)
+
+    # --- contract quarter ------------------------------------------------------
+
+    @api.depends("date_sent", "company_id")
+    def _compute_contract_quarter(self):
+        for request in self:
+            request.contract_quarter = request.date_sent and (
+                request.company_id or self.env.company
+            )._link_contract_period_name(request.date_sent)
+
+    def _field_to_sql(self, alias, fname, query=None, flush=True):
+        # Group and sort by the contract quarter in SQL, as the reports do.
+        if fname == "contract_quarter":
+            return contract_quarter_field_sql(
+                self,
+                self._field_to_sql(alias, "date_sent", query, flush),
+                self._field_to_sql(alias, "company_id", query, flush),
+            )
+        return super()._field_to_sql(alias, fname, query, flush)
 
     # --- defaults from the partner and its protocol ---------------------------
 

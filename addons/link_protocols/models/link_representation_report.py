@@ -2,8 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.link_membership.models.history import issued_period
+from odoo.addons.link_membership.report.contract_period import (
+    contract_quarter_field_sql,
+)
 
 
 class LinkRepresentationReport(models.Model):
@@ -41,6 +45,12 @@ class LinkRepresentationReport(models.Model):
         readonly=False,
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
+    contract_quarter = fields.Char(
+        string="Contract quarter",
+        compute="_compute_contract_quarter",
+        help="The contract quarter of the meeting, e.g. 2026/27 Q1; reports "
+        "group by it in SQL, following the first month as it is now.",
+    )
     summary = fields.Html()
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -61,6 +71,27 @@ class LinkRepresentationReport(models.Model):
     hours = fields.Float(
         aggregator="sum", help="Time given to the meeting, preparation and travel."
     )
+
+    @api.depends("date", "representation_id.company_id")
+    def _compute_contract_quarter(self):
+        for report in self:
+            report.contract_quarter = report.date and (
+                report.representation_id.company_id or self.env.company
+            )._link_contract_period_name(report.date)
+
+    def _field_to_sql(self, alias, fname, query=None, flush=True):
+        # Group and sort by the contract quarter in SQL, as the reports do.
+        if fname == "contract_quarter":
+            return contract_quarter_field_sql(
+                self,
+                self._field_to_sql(alias, "date", query, flush),
+                SQL(
+                    "(SELECT link_rep.company_id FROM link_representation link_rep"
+                    " WHERE link_rep.id = %s)",
+                    self._field_to_sql(alias, "representation_id", query, flush),
+                ),
+            )
+        return super()._field_to_sql(alias, fname, query, flush)
 
     @api.depends("representation_id")
     def _compute_representative_id(self):

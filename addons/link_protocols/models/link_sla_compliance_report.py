@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.link_membership.report.contract_period import contract_period_sql
+
 
 class LinkSlaComplianceReport(models.Model):
     """Information requests answered on time or late, by partner organisation
@@ -14,6 +16,7 @@ class LinkSlaComplianceReport(models.Model):
     _auto = False
     _order = "date_sent desc"
     _depends = {
+        "res.company": ["link_contract_start_month"],
         "link.information.request": [
             "partner_id",
             "protocol_id",
@@ -28,6 +31,11 @@ class LinkSlaComplianceReport(models.Model):
 
     date_sent = fields.Date(string="Sent on", readonly=True)
     date_answered = fields.Date(string="Answered on", readonly=True)
+    contract_quarter = fields.Char(
+        string="Contract quarter",
+        readonly=True,
+        help="The contract quarter the request was answered in, e.g. 2026/27 Q1.",
+    )
     partner_id = fields.Many2one("res.partner", readonly=True)
     protocol_id = fields.Many2one("link.protocol", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -60,6 +68,7 @@ class LinkSlaComplianceReport(models.Model):
                     SELECT r.id AS id,
                            r.date_sent,
                            r.date_answered,
+                           %(contract_quarter)s AS contract_quarter,
                            r.partner_id,
                            r.protocol_id,
                            r.company_id,
@@ -76,6 +85,9 @@ class LinkSlaComplianceReport(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
+                contract_quarter=contract_period_sql(
+                    SQL("r.date_answered"), SQL("r.company_id")
+                ),
             )
         )
 

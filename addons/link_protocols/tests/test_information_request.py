@@ -160,22 +160,38 @@ class TestRequestReport(ProtocolCase):
             requests.action_answer()
             self.env.flush_all()
 
-        def open_pivot():
+        def open_pivot(quarter="contract_quarter"):
             self.env.invalidate_all()
-            Request.with_user(self.monitor).read_group(
+            return Request.with_user(self.monitor).read_group(
                 [("state", "=", "answered")],
                 ["on_time_rate:avg", "days_taken:avg"],
-                ["partner_id", "date_sent:quarter"],
+                ["partner_id", quarter],
                 lazy=False,
             )
 
         add(5)
-        open_pivot()  # warm the access-rights caches
-        with self.assertQueryCount(5):
-            open_pivot()
+        # The pivot's contract quarter costs what the calendar quarter does.
+        for quarter in ("date_sent:quarter", "contract_quarter"):
+            open_pivot(quarter)  # warm the access-rights caches
+            with self.assertQueryCount(5):
+                open_pivot(quarter)
         add(60)
         with self.assertQueryCount(5):
             open_pivot()
+        self.env.company.link_contract_start_month = "4"
+        self.assertEqual(
+            [
+                (g["contract_quarter"], g["__count"])
+                for g in open_pivot()
+                if g["partner_id"][0] == self.trust.id
+            ],
+            [
+                ("2025/26 Q4", 18),
+                ("2026/27 Q1", 17),
+                ("2026/27 Q2", 15),
+                ("2026/27 Q3", 15),
+            ],
+        )
 
 
 class TestDeadlineCron(ProtocolCase):

@@ -223,6 +223,36 @@ class TestRepresentation(RepresentationCase):
         )
         self.assertEqual(groups, [(self.trust, date(2026, 1, 1), 5.0, 2)])
 
+    @freeze_time("2026-08-10")
+    def test_hours_by_contract_quarter(self):
+        seat = self._seat()
+        reports = self.Report.create(
+            [
+                {"representation_id": seat.id, "date": date(2026, 3, 5), "hours": 2},
+                {"representation_id": seat.id, "date": date(2026, 7, 15), "hours": 3},
+            ]
+        )
+        Report = self.Report.with_user(self.monitor)
+        self.assertTrue(
+            Report.fields_get(["contract_quarter"])["contract_quarter"]["groupable"]
+        )
+        domain = [("representation_id", "=", seat.id)]
+        self.env.company.link_contract_start_month = "4"
+        self.assertEqual(
+            Report._read_group(domain, ["contract_quarter"], ["hours:sum"]),
+            [("2025/26 Q4", 2.0), ("2026/27 Q2", 3.0)],
+        )
+        self.assertEqual(
+            Report.browse(reports.ids).mapped("contract_quarter"),
+            ["2025/26 Q4", "2026/27 Q2"],
+        )
+        # A new first month shows at once, with no recompute.
+        self.env.company.link_contract_start_month = "1"
+        self.assertEqual(
+            Report._read_group(domain, ["contract_quarter"], ["hours:sum"]),
+            [("2026 Q1", 2.0), ("2026 Q3", 3.0)],
+        )
+
 
 class TestRepresentationRefusals(RepresentationCase):
     def test_term_end_before_start(self):

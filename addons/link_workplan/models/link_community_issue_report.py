@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.link_membership.report.contract_period import contract_period_sql
+
 from .link_community_issue import DECISIONS
 
 
@@ -15,6 +17,7 @@ class LinkCommunityIssueReport(models.Model):
     _auto = False
     _order = "decision_date desc"
     _depends = {
+        "res.company": ["link_contract_start_month"],
         "link.community.issue": [
             "level",
             "decision",
@@ -36,6 +39,11 @@ class LinkCommunityIssueReport(models.Model):
     )
     decision = fields.Selection(DECISIONS, readonly=True)
     decision_date = fields.Date(string="Decided on", readonly=True)
+    contract_quarter = fields.Char(
+        string="Contract quarter",
+        readonly=True,
+        help="The contract quarter of the decision, e.g. 2026/27 Q1.",
+    )
     state = fields.Selection(
         [("new", "New"), ("assessed", "Assessed"), ("decided", "Decided")],
         string="Issue status",
@@ -56,6 +64,7 @@ class LinkCommunityIssueReport(models.Model):
                            i.service_area,
                            i.decision,
                            i.decision_date,
+                           %(contract_quarter)s AS contract_quarter,
                            i.state,
                            i.ward_id,
                            1 AS issue_count,
@@ -64,6 +73,7 @@ class LinkCommunityIssueReport(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
+                contract_quarter=contract_period_sql(SQL("i.decision_date")),
             )
         )
 

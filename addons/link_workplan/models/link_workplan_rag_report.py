@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.link_membership.report.contract_period import contract_period_sql
+
 from .link_workplan_action import RAG
 
 
@@ -15,6 +17,7 @@ class LinkWorkplanRagReport(models.Model):
     _auto = False
     _order = "deadline_date desc"
     _depends = {
+        "res.company": ["link_contract_start_month"],
         "link.workplan.action": [
             "workstream_id",
             "workplan_id",
@@ -29,6 +32,11 @@ class LinkWorkplanRagReport(models.Model):
         "link.workstream", string="Work stream", readonly=True
     )
     deadline_date = fields.Date(string="Deadline", readonly=True)
+    contract_quarter = fields.Char(
+        string="Contract quarter",
+        readonly=True,
+        help="The contract quarter of the deadline, e.g. 2026/27 Q1.",
+    )
     rag = fields.Selection(
         [*RAG, ("none", "Not reviewed")], string="RAG status", readonly=True
     )
@@ -54,6 +62,7 @@ class LinkWorkplanRagReport(models.Model):
                            a.workplan_id,
                            a.workstream_id,
                            a.deadline_date,
+                           %(contract_quarter)s AS contract_quarter,
                            COALESCE(a.rag_reviewed, 'none') AS rag,
                            a.state,
                            1 AS action_count
@@ -61,6 +70,7 @@ class LinkWorkplanRagReport(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
+                contract_quarter=contract_period_sql(SQL("a.deadline_date")),
             )
         )
 
