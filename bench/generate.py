@@ -404,7 +404,7 @@ class Generator:
 
     def information_requests(self):
         calendar = self.env.company.resource_calendar_id
-        calendar.link_sync_bank_holidays(
+        calendar._link_sync_bank_holidays(
             range(self.start.year, self.today.year + 2), "ENG"
         )
         # One agreed protocol per partner: 20 working days for a request,

@@ -7,7 +7,7 @@
 
 Needs a database with link_protocols installed. Computes the due dates of
 --starts random start dates (20 working days, England and Wales holidays)
-with resource.calendar.link_add_working_days in one call, then the same for a
+with resource.calendar._link_add_working_days in one call, then the same for a
 --sample of them with resource.calendar.plan_days one record at a time, checks
 that both give the same dates, and prints wall time, SQL queries and the ratio
 (plan_days per record extrapolated to all the starts). Nothing is kept.
@@ -32,7 +32,7 @@ def measure(function):
 def run(env, starts=100_000, sample=2_000, days=20, seed=2026):
     """The figures, on env's company calendar; the caller rolls back."""
     calendar = env.company.resource_calendar_id
-    calendar.link_sync_bank_holidays(range(2024, 2033), "ENG")
+    calendar._link_sync_bank_holidays(range(2024, 2033), "ENG")
     env.flush_all()
     rng = random.Random(seed)
     starts = [
@@ -41,7 +41,7 @@ def run(env, starts=100_000, sample=2_000, days=20, seed=2026):
     sample = starts[:sample]
 
     bulk, bulk_time, bulk_queries = measure(
-        lambda: calendar.link_add_working_days(starts, days)
+        lambda: calendar._link_add_working_days(starts, days)
     )
     planned, plan_time, plan_queries = measure(
         lambda: [

@@ -25,7 +25,6 @@ BEFORE_VISIT = ("draft", "planned", "notified")
 REPORT_OPEN = ("visited", "report_drafted")
 NOTES_LOCKED = ("report_drafted", "report_sent", "response_received", "published")
 TEAM_MIN, TEAM_MAX = 2, 4
-DEFAULT_SLA_DAYS = 20
 VISIT_HOURS = 2
 PEOPLE = "link_membership.group_link_staff,link_membership.group_link_steering"
 
@@ -223,14 +222,11 @@ class LinkEvVisit(models.Model):
 
     @api.depends("provider_id")
     def _compute_protocol_id(self):
-        protocols = self.env["link.protocol"].search(
-            [("state", "=", "agreed"), ("partner_ids", "in", self.provider_id.ids)],
-            order="date_issue desc",
-        )
+        protocols = self.env["link.protocol"]._agreed_for_partners(self.provider_id)
         for visit in self:
-            visit.protocol_id = protocols.filtered(
-                lambda p, v=visit: v.provider_id in p.partner_ids
-            )[:1]
+            visit.protocol_id = protocols.get(
+                visit.provider_id._origin.id, self.env["link.protocol"]
+            )
 
     @api.depends("date_visit", "company_id")
     def _compute_visit_day(self):
@@ -260,29 +256,6 @@ class LinkEvVisit(models.Model):
         visit = self.sudo()
         return visit.team_member_ids.partner_id - visit.declaration_ids.partner_id
 
-    def _link_compute_due(self, start_field, due_field, sla_xmlid):
-        """Due dates from the protocol's term (default: 20 working days on
-        the company calendar), one calendar read per term and calendar."""
-        sla_type = self.env.ref(sla_xmlid)
-        groups = defaultdict(list)
-        for visit in self:
-            visit[due_field] = False
-            if not visit[start_field]:
-                continue
-            sla = visit.protocol_id.sla_for(sla_type) if visit.protocol_id else False
-            days = sla.days if sla else DEFAULT_SLA_DAYS
-            working = sla.working_days if sla else True
-            calendar = visit.company_id.resource_calendar_id if working else False
-            groups[(days, calendar)].append(visit)
-        for (days, calendar), visits in groups.items():
-            starts = [visit[start_field] for visit in visits]
-            if calendar:
-                dues = calendar.link_add_working_days(starts, days)
-            else:
-                dues = [start + timedelta(days=days) for start in starts]
-            for visit, due in zip(visits, dues, strict=True):
-                visit[due_field] = due
-
     @api.depends(
         "visit_day",
         "protocol_id.sla_ids.days",
@@ -290,8 +263,12 @@ class LinkEvVisit(models.Model):
         "company_id.resource_calendar_id",
     )
     def _compute_report_due_date(self):
-        self._link_compute_due(
-            "visit_day", "report_due_date", "link_protocols.link_sla_type_visit_report"
+        # The protocol's term, else the type's default (20 working days).
+        self.env["link.sla.clock"]._set_due_dates(
+            self,
+            "visit_day",
+            "report_due_date",
+            self.env.ref("link_protocols.link_sla_type_visit_report"),
         )
 
     @api.depends(
@@ -301,10 +278,11 @@ class LinkEvVisit(models.Model):
         "company_id.resource_calendar_id",
     )
     def _compute_response_due_date(self):
-        self._link_compute_due(
+        self.env["link.sla.clock"]._set_due_dates(
+            self,
             "date_report_sent",
             "response_due_date",
-            "link_protocols.link_sla_type_provider_response",
+            self.env.ref("link_protocols.link_sla_type_provider_response"),
         )
 
     @api.depends("response_due_date", "date_response")
@@ -336,25 +314,9 @@ class LinkEvVisit(models.Model):
         "report_due_date", "response_due_date", "company_id.link_reminder_working_days"
     )
     def _compute_reminder_dates(self):
-        self.update({"report_reminder_date": False, "response_reminder_date": False})
-        groups = defaultdict(lambda: self.browse())
-        for visit in self:
-            groups[visit.company_id] |= visit
-        for company, visits in groups.items():
-            days = company.link_reminder_working_days or 0
-            calendar = company.resource_calendar_id
-            if days <= 0 or not calendar:
-                continue
-            for due_field, reminder_field in (
-                ("report_due_date", "report_reminder_date"),
-                ("response_due_date", "response_reminder_date"),
-            ):
-                dated = visits.filtered(due_field)
-                reminders = calendar.link_add_working_days(
-                    dated.mapped(due_field), -days
-                )
-                for visit, reminder in zip(dated, reminders, strict=True):
-                    visit[reminder_field] = reminder
+        clock = self.env["link.sla.clock"]
+        clock._set_reminder_dates(self, "report_due_date", "report_reminder_date")
+        clock._set_reminder_dates(self, "response_due_date", "response_reminder_date")
 
     # --- checks ------------------------------------------------------------------
 

@@ -5,3 +5,4 @@ from . import test_reports
 from . import test_portal
 from . import test_visit_shift
 from . import test_monitoring
+from . import test_visit_clock

@@ -4,6 +4,7 @@ from . import res_partner
 from . import link_sla_type
 from . import link_protocol
 from . import link_protocol_sla
+from . import link_sla_clock
 from . import link_information_request
 from . import link_opportunity
 from . import link_opportunity_recipient

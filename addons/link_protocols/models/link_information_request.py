@@ -168,15 +168,12 @@ class LinkInformationRequest(models.Model):
 
     @api.depends("partner_id")
     def _compute_partner_defaults(self):
-        protocols = self.env["link.protocol"].search(
-            [("state", "=", "agreed"), ("partner_ids", "in", self.partner_id.ids)],
-            order="date_issue desc",
-        )
+        protocols = self.env["link.protocol"]._agreed_for_partners(self.partner_id)
         for request in self:
             request.partner_lead_id = request.partner_id.link_partner_lead_id
-            request.protocol_id = protocols.filtered(
-                lambda p, r=request: r.partner_id in p.partner_ids
-            )[:1]
+            request.protocol_id = protocols.get(
+                request.partner_id._origin.id, self.env["link.protocol"]
+            )
 
     @api.depends("protocol_id")
     def _compute_sla_id(self):
@@ -185,30 +182,28 @@ class LinkInformationRequest(models.Model):
         )
         for request in self:
             request.sla_id = (
-                request.protocol_id.sla_for(sla_type)
+                request.protocol_id._sla_for(sla_type)
                 if sla_type and request.protocol_id
                 else False
             )
 
     # --- clocks ------------------------------------------------------------------
 
-    def _by_clock(self, date_field):
-        """Group records whose clock has started by (term, calendar)."""
-        groups = defaultdict(lambda: self.browse())
-        for request in self:
-            if request.sla_id and request[date_field]:
-                groups[request.sla_id, request.company_id.resource_calendar_id] |= (
-                    request
-                )
-        return groups
-
     @api.depends("date_sent", "sla_id.days", "sla_id.working_days")
     def _compute_due_date(self):
-        self.due_date = False
-        for (sla, calendar), requests in self._by_clock("date_sent").items():
-            dues = sla.due_dates(requests.mapped("date_sent"), calendar)
-            for request, due in zip(requests, dues, strict=True):
-                request.due_date = due
+        # The request's own term only: sla_id is the protocol's, and an
+        # emptied one means no deadline.
+        self.env["link.sla.clock"]._set_due_dates(
+            self,
+            "date_sent",
+            "due_date",
+            self.env.ref(
+                "link_protocols.link_sla_type_information_request",
+                raise_if_not_found=False,
+            ),
+            term_field="sla_id",
+            protocol_field=None,
+        )
 
     @api.depends("due_date", "extension_date")
     def _compute_effective_due_date(self):
@@ -217,20 +212,9 @@ class LinkInformationRequest(models.Model):
 
     @api.depends("effective_due_date", "company_id.link_reminder_working_days")
     def _compute_reminder_date(self):
-        self.reminder_date = False
-        by_calendar = defaultdict(lambda: self.browse())
-        for request in self.filtered("effective_due_date"):
-            key = (request.company_id.resource_calendar_id, request.company_id)
-            by_calendar[key] |= request
-        for (calendar, company), requests in by_calendar.items():
-            days = company.link_reminder_working_days or 0
-            if not calendar or days <= 0:
-                continue
-            dates = calendar.link_add_working_days(
-                requests.mapped("effective_due_date"), -days
-            )
-            for request, reminder in zip(requests, dates, strict=True):
-                request.reminder_date = reminder
+        self.env["link.sla.clock"]._set_reminder_dates(
+            self, "effective_due_date", "reminder_date"
+        )
 
     @api.depends("date_sent", "date_answered", "effective_due_date", "state")
     def _compute_outcome(self):
@@ -242,7 +226,7 @@ class LinkInformationRequest(models.Model):
         for request in answered:
             by_calendar[request.company_id.resource_calendar_id] |= request
         for calendar, requests in by_calendar.items():
-            taken = calendar.link_working_days_between(
+            taken = calendar._link_working_days_between(
                 requests.mapped("date_sent"), requests.mapped("date_answered")
             )
             for request, days in zip(requests, taken, strict=True):

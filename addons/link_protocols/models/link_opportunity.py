@@ -237,13 +237,13 @@ class LinkOpportunity(models.Model):
     def _schedule_response_activity(self):
         if not self.response_deadline:
             return
-        calendar = self.env.company.resource_calendar_id
         deadline = (
-            calendar.link_add_working_days(
-                [self.response_deadline], -RESPONSE_NOTICE_WORKING_DAYS
+            self.env["link.sla.clock"]._reminder_dates(
+                [self.response_deadline],
+                self.env.company,
+                RESPONSE_NOTICE_WORKING_DAYS,
             )[0]
-            if calendar
-            else self.response_deadline
+            or self.response_deadline
         )
         self.activity_schedule(
             "link_protocols.mail_activity_type_link_opportunity_response",

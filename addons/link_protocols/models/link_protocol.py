@@ -139,7 +139,24 @@ class LinkProtocol(models.Model):
             "view_mode": "form",
         }
 
-    def sla_for(self, sla_type):
+    @api.model
+    def _agreed_for_partners(self, partners):
+        """The agreed protocol of each partner (the latest by date of issue),
+        as {partner id: protocol}, with one search for the whole batch: what
+        visits and requests are measured against."""
+        by_partner = {}
+        partners = partners._origin
+        if not partners:
+            return by_partner
+        for protocol in self.search(
+            [("state", "=", "agreed"), ("partner_ids", "in", partners.ids)],
+            order="date_issue desc, id desc",
+        ):
+            for partner in protocol.partner_ids & partners:
+                by_partner.setdefault(partner.id, protocol)
+        return by_partner
+
+    def _sla_for(self, sla_type):
         """This protocol's term for one kind of response, if it has one."""
         self.ensure_one()
         return self.sla_ids.filtered(lambda s: s.type_id == sla_type)[:1]

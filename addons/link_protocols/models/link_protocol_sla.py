@@ -1,7 +1,5 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -44,13 +42,6 @@ class LinkProtocolSla(models.Model):
                 self.env._("working days") if sla.working_days else self.env._("days")
             )
             sla.display_name = f"{sla.type_id.name}: {sla.days} {unit}"
-
-    def due_dates(self, start_dates, calendar):
-        """Due dates of this term for many start dates at once."""
-        self.ensure_one()
-        if self.working_days:
-            return calendar.link_add_working_days(start_dates, self.days)
-        return [start + timedelta(days=self.days) for start in start_dates]
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

@@ -18,6 +18,9 @@ HOLIDAY_REGIONS = [
     ("SCT", "Scotland"),
     ("NIR", "Northern Ireland"),
 ]
+# How far from the start a clock looks for working days before giving up:
+# far beyond any term (at most 365 days), short of looping for ever.
+MAX_REACH_YEARS = 5
 
 
 class ResourceCalendar(models.Model):
@@ -25,7 +28,7 @@ class ResourceCalendar(models.Model):
 
     # --- statutory clocks ------------------------------------------------------
 
-    def link_add_working_days(self, start_dates, days):
+    def _link_add_working_days(self, start_dates, days):
         """Due dates of many clocks at once: for each start date, the date that
         is ``days`` working days after it, day one being the first working day
         after the start (a negative ``days`` counts back from that date).
@@ -33,6 +36,8 @@ class ResourceCalendar(models.Model):
         Working days are the calendar's attendance days less its public
         holidays, as ``plan_days(days, start + 1 day, compute_leaves=True)``
         sees them, but the calendar is read once for the whole batch.
+        A calendar with no working day within MAX_REACH_YEARS of the starts
+        (every day a public holiday) is refused rather than searched for ever.
         """
         self.ensure_one()
         if not start_dates:
@@ -49,16 +54,28 @@ class ResourceCalendar(models.Model):
         offset = days - 1 if days >= 0 else days
         first, last = min(start_dates), max(start_dates)
         reach = timedelta(days=abs(days) * 2 + 30)
+        max_reach = timedelta(days=366 * MAX_REACH_YEARS)
         while True:
             working = self._link_working_dates(first - reach, last + reach)
             positions = [locate(working, start) + offset for start in start_dates]
             if working and all(0 <= p < len(working) for p in positions):
                 return [working[p] for p in positions]
-            reach *= 2
+            if reach >= max_reach:
+                raise UserError(
+                    self.env._(
+                        "The working calendar %(calendar)s has no working day "
+                        "within %(years)s years of %(date)s, so the deadline cannot "
+                        "be counted: check its working hours and public holidays.",
+                        calendar=self.name,
+                        years=MAX_REACH_YEARS,
+                        date=first if days < 0 else last,
+                    )
+                )
+            reach = min(reach * 2, max_reach)
 
-    def link_working_days_between(self, start_dates, end_dates):
+    def _link_working_days_between(self, start_dates, end_dates):
         """Working days taken from each start to each end: the inverse of
-        link_add_working_days (an end on the due date gives the clock's days)."""
+        _link_add_working_days (an end on the due date gives the clock's days)."""
         self.ensure_one()
         pairs = [(s, e) for s, e in zip(start_dates, end_dates, strict=True) if s and e]
         if not pairs:
@@ -122,7 +139,7 @@ class ResourceCalendar(models.Model):
 
     # --- bank holidays -----------------------------------------------------------
 
-    def link_sync_bank_holidays(self, years, region="ENG"):
+    def _link_sync_bank_holidays(self, years, region="ENG"):
         """Write the bank holidays of a UK region for these years as public
         holidays of the calendar. Idempotent: holidays already there are kept."""
         self.ensure_one()
@@ -163,6 +180,6 @@ class ResourceCalendar(models.Model):
         for company in self.env["res.company"].search(
             [("resource_calendar_id", "!=", False)]
         ):
-            company.resource_calendar_id.link_sync_bank_holidays(
+            company.resource_calendar_id._link_sync_bank_holidays(
                 range(year - 1, year + 3), company.link_holiday_region or "ENG"
             )

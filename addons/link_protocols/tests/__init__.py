@@ -1,5 +1,6 @@
 from . import test_link_protocol
 from . import test_working_days
+from . import test_sla_clock
 from . import test_information_request
 from . import test_opportunity
 from . import test_opportunity_portal

@@ -13,7 +13,7 @@ class ProtocolCase(LinkCase):
         cls.calendar = cls.env["resource.calendar"].create(
             {"name": "London office", "tz": "Europe/London"}
         )
-        cls.calendar.link_sync_bank_holidays(range(2024, 2031), "ENG")
+        cls.calendar._link_sync_bank_holidays(range(2024, 2031), "ENG")
         cls.env.company.resource_calendar_id = cls.calendar
         cls.trust = cls.env["res.partner"].create(
             {

@@ -10,7 +10,7 @@ from .common import ProtocolCase
 
 class TestWorkingDays(ProtocolCase):
     def _due(self, start, days):
-        return self.calendar.link_add_working_days([start], days)[0]
+        return self.calendar._link_add_working_days([start], days)[0]
 
     def _plan_days(self, start, days):
         """What Odoo's own scheduler says: day one is the first working day
@@ -49,7 +49,7 @@ class TestWorkingDays(ProtocolCase):
             date(2026, 5, 3),
         ]
         for days in (1, 5, 20):
-            bulk = self.calendar.link_add_working_days(starts, days)
+            bulk = self.calendar._link_add_working_days(starts, days)
             for start, due in zip(starts, bulk, strict=True):
                 with self.subTest(start=start, days=days):
                     self.assertEqual(due, self._plan_days(start, days))
@@ -60,13 +60,13 @@ class TestWorkingDays(ProtocolCase):
             date(2026, 1, 1) + timedelta(days=rng.randrange(700)) for _ in range(100)
         ]
         for days in (1, 3, 20, 41):
-            ends = self.calendar.link_add_working_days(starts, days)
+            ends = self.calendar._link_add_working_days(starts, days)
             self.assertEqual(
-                self.calendar.link_working_days_between(starts, ends),
+                self.calendar._link_working_days_between(starts, ends),
                 [days] * len(starts),
             )
         self.assertEqual(
-            self.calendar.link_working_days_between([date(2026, 12, 18)], [None]), [0]
+            self.calendar._link_working_days_between([date(2026, 12, 18)], [None]), [0]
         )
 
     def test_counting_back(self):
@@ -77,12 +77,12 @@ class TestWorkingDays(ProtocolCase):
 
     def test_bank_holiday_sync_is_idempotent_and_regional(self):
         self.assertFalse(
-            self.calendar.link_sync_bank_holidays(range(2024, 2031), "ENG")
+            self.calendar._link_sync_bank_holidays(range(2024, 2031), "ENG")
         )
         scotland = self.env["resource.calendar"].create(
             {"name": "Edinburgh office", "tz": "Europe/London"}
         )
-        scotland.link_sync_bank_holidays([2026], "SCT")
+        scotland._link_sync_bank_holidays([2026], "SCT")
         scottish = self.env["resource.calendar"].browse(scotland.id)
         # 2 January and St Andrew's Day (observed Monday 30 November 2026).
         self.assertEqual(
@@ -101,4 +101,4 @@ class TestWorkingDays(ProtocolCase):
             {"name": "Nobody works", "attendance_ids": [(5, 0, 0)]}
         )
         with self.assertRaisesRegex(UserError, "no working hours"):
-            empty.link_add_working_days([date(2026, 1, 5)], 20)
+            empty._link_add_working_days([date(2026, 1, 5)], 20)
