@@ -734,17 +734,7 @@ class LinkEvVisit(models.Model):
             "interest": interest,
             "details": (details or False) if interest == "declared" else False,
         }
-        # sudo: representatives read their own declaration but do not write
-        # it directly; its constraints check they are on the team.
-        declaration = Declaration.sudo().search(
-            [("visit_id", "=", self.id), ("partner_id", "=", partner.id)]
-        )
-        if declaration:
-            declaration.write(vals)
-        else:
-            declaration = declaration.create(
-                {"visit_id": self.id, "partner_id": partner.id, **vals}
-            )
+        declaration = self._write_own("link.ev.declaration", partner, vals)
         declaration.message_post(
             body=self.env._("Declared through the portal."), author_id=partner.id
         )
@@ -764,19 +754,30 @@ class LinkEvVisit(models.Model):
             )
         if not (body or "").strip():
             raise UserError(self.env._("Please write your observations first."))
-        # sudo: as for declarations, the notes' own checks apply.
-        note = (
-            self.env["link.ev.note"]
+        return self._write_own("link.ev.note", partner, {"body": body})
+
+    def _write_own(self, model, partner, vals):
+        """Make or update ``partner``'s one record of ``model`` (declaration,
+        notes) for this visit, if ``partner`` is on its team. sudo:
+        representatives read theirs but do not write them directly; the
+        record's own checks (notes not locked...) still apply."""
+        if partner not in self.sudo().team_member_ids.partner_id:
+            raise UserError(
+                self.env._(
+                    "%(person)s is not on the team of %(visit)s.",
+                    person=partner.name,
+                    visit=self.name,
+                )
+            )
+        record = (
+            self.env[model]
             .sudo()
             .search([("visit_id", "=", self.id), ("partner_id", "=", partner.id)])
         )
-        if note:
-            note.write({"body": body})
-        else:
-            note = note.create(
-                {"visit_id": self.id, "partner_id": partner.id, "body": body}
-            )
-        return note
+        if record:
+            record.write(vals)
+            return record
+        return record.create({"visit_id": self.id, "partner_id": partner.id, **vals})
 
     # --- calendar ------------------------------------------------------------------
 

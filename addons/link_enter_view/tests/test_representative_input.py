@@ -107,3 +107,12 @@ class TestRepresentativeInput(EnterViewCase):
         with self.assertRaisesRegex(UserError, "can no longer change"):
             mine._write_note(self.anna, "Too late")
         self.assertEqual(note.body, "Lunch was hot and tasty")
+
+    def test_only_the_team_writes(self):
+        visit = self._visit()
+        visit.write({"state": "planned"})
+        for method, args in (("_declare", ("none", False)), ("_write_note", ("Hi",))):
+            with self.assertRaisesRegex(UserError, "not on the team"):
+                getattr(self._as_anna(visit), method)(self.carla, *args)
+        self.assertFalse(visit.sudo().declaration_ids)
+        self.assertFalse(visit.sudo().note_ids)
