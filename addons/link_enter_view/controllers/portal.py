@@ -1,37 +1,43 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, http
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.link_membership.controllers.portal import link_plain_text
+from odoo.addons.link_membership.controllers.portal import (
+    link_plain_text,
+    link_record_or_404,
+)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 TEXT_MAX_LENGTH = 5000
-NOTES_OPEN = ("planned", "notified", "visited")
-DECLARATION_OPEN = ("draft", "planned", "notified")
 
 
 class LinkEnterViewPortal(CustomerPortal):
+    def _link_my_visits_domain(self):
+        """The visits the current user is on the team of, past draft. Found
+        through the user's own team rows: the visits' team field is for host
+        staff, so a portal user cannot search on it."""
+        Member = request.env["link.ev.team.member"]
+        if not Member.has_access("read"):
+            return [("id", "=", False)]
+        members = Member.search_fetch(
+            [("partner_id", "=", request.env.user.partner_id.id)], ["visit_id"]
+        )
+        return [("id", "in", members.visit_id.ids), ("state", "!=", "draft")]
+
     def _link_my_visits(self):
-        """The visits the current user is on the team of. Explicit, and
-        sudo only because the team is not readable field by field."""
-        return (
-            request.env["link.ev.visit"]
-            .sudo()
-            .search(
-                [
-                    ("team_member_ids.partner_id", "=", request.env.user.partner_id.id),
-                    ("state", "!=", "draft"),
-                ],
-                order="date_visit desc, id desc",
-            )
+        Visit = request.env["link.ev.visit"]
+        if not Visit.has_access("read"):
+            return Visit
+        return Visit.search(
+            self._link_my_visits_domain(), order="date_visit desc, id desc"
         )
 
     def _link_my_visit(self, visit_id):
-        visit = self._link_my_visits().filtered(lambda v: v.id == visit_id)
-        if not visit:
-            raise request.not_found()
-        return visit
+        return link_record_or_404(
+            "link.ev.visit", visit_id, self._link_my_visits_domain()
+        )
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -42,13 +48,23 @@ class LinkEnterViewPortal(CustomerPortal):
     @http.route("/my/visits", type="http", auth="user", website=True)
     def portal_my_visits(self, **kwargs):
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "ev_visits", "visits": self._link_my_visits()})
+        # sudo to render: the premises are partners portal users cannot read.
+        values.update(
+            {"page_name": "ev_visits", "visits": self._link_my_visits().sudo()}
+        )
         return request.render("link_enter_view.portal_my_visits", values)
 
     @http.route("/my/visits/<int:visit_id>", type="http", auth="user", website=True)
-    def portal_my_visit(self, visit_id, saved=None, error=None, **kwargs):
-        visit = self._link_my_visit(visit_id)
+    def portal_my_visit(self, visit_id, saved=None, **kwargs):
+        return self._link_visit_page(self._link_my_visit(visit_id), saved=saved)
+
+    def _link_visit_page(self, visit, saved=None, error=None):
+        """The visit's page; ``error`` is the message of what the model
+        refused, shown as the answer to the form that was sent."""
         partner = request.env.user.partner_id
+        # sudo to render: the team, the premises and the provider's contact
+        # are readable by host staff only, field by field.
+        visit = visit.sudo()
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -58,8 +74,6 @@ class LinkEnterViewPortal(CustomerPortal):
                     lambda d: d.partner_id == partner
                 ),
                 "note": visit.note_ids.filtered(lambda n: n.partner_id == partner),
-                "can_declare": visit.state in DECLARATION_OPEN,
-                "can_note": visit.state in NOTES_OPEN,
                 "saved": saved,
                 "error": error,
             }
@@ -75,31 +89,17 @@ class LinkEnterViewPortal(CustomerPortal):
     )
     def portal_visit_declaration(self, visit_id, interest=None, details=None, **kw):
         visit = self._link_my_visit(visit_id)
-        if visit.state not in DECLARATION_OPEN or interest not in ("none", "declared"):
+        if not visit.can_declare:  # the page offers no form then
             raise request.not_found()
-        partner = request.env.user.partner_id
-        details = link_plain_text(details).strip()[:TEXT_MAX_LENGTH] or False
-        if interest == "declared" and not details:
-            return request.redirect(f"/my/visits/{visit.id}?error=details")
-        vals = {
-            "interest": interest,
-            "details": details if interest == "declared" else False,
-        }
-        declaration = visit.declaration_ids.filtered(lambda d: d.partner_id == partner)
-        if declaration:
-            # A changed declaration must be noted again.
-            declaration.write({**vals, "noted_by_id": False, "date_noted": False})
-        else:
-            declaration = (
-                request.env["link.ev.declaration"]
-                .sudo()
-                .create({"visit_id": visit.id, "partner_id": partner.id, **vals})
-            )
-        # On the declaration, not the visit: the council monitor reads visits
-        # and their chatter, never who declared what.
-        declaration.message_post(
-            body=request.env._("Declared through the portal."), author_id=partner.id
-        )
+        try:
+            with request.env.cr.savepoint():
+                visit._declare(
+                    request.env.user.partner_id,
+                    interest,
+                    link_plain_text(details).strip()[:TEXT_MAX_LENGTH],
+                )
+        except (UserError, ValidationError) as error:
+            return self._link_visit_page(visit, error=error.args[0])
         return request.redirect(f"/my/visits/{visit.id}?saved=declaration")
 
     @http.route(
@@ -111,17 +111,16 @@ class LinkEnterViewPortal(CustomerPortal):
     )
     def portal_visit_notes(self, visit_id, body=None, **kw):
         visit = self._link_my_visit(visit_id)
-        body = link_plain_text(body).strip()[:TEXT_MAX_LENGTH]
-        if visit.state not in NOTES_OPEN or not body:
+        if not visit.can_note:  # the page offers no form then
             raise request.not_found()
-        partner = request.env.user.partner_id
-        note = visit.note_ids.filtered(lambda n: n.partner_id == partner)
-        if note:
-            note.write({"body": body})
-        else:
-            request.env["link.ev.note"].sudo().create(
-                {"visit_id": visit.id, "partner_id": partner.id, "body": body}
-            )
+        try:
+            with request.env.cr.savepoint():
+                visit._write_note(
+                    request.env.user.partner_id,
+                    link_plain_text(body).strip()[:TEXT_MAX_LENGTH],
+                )
+        except (UserError, ValidationError) as error:
+            return self._link_visit_page(visit, error=error.args[0])
         return request.redirect(f"/my/visits/{visit.id}?saved=notes")
 
     @http.route(

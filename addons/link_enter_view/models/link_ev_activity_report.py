@@ -5,13 +5,7 @@ from odoo.tools import SQL
 
 from odoo.addons.link_membership.report.contract_period import contract_period_sql
 
-DONE_STATES = (
-    "visited",
-    "report_drafted",
-    "report_sent",
-    "response_received",
-    "published",
-)
+from .link_ev_visit import NOT_COUNTED, TOOK_PLACE
 
 
 class LinkEvActivityReport(models.Model):
@@ -118,14 +112,15 @@ class LinkEvActivityReport(models.Model):
                              FROM link_ev_recommendation
                          GROUP BY visit_id
                            ) r ON r.visit_id = v.id
-                     WHERE v.state NOT IN ('draft', 'cancelled')
+                     WHERE v.state NOT IN %(not_counted)s
                 )
                 """,
                 view=SQL.identifier(self._table),
                 contract_quarter=contract_period_sql(
                     SQL("v.visit_day"), SQL("v.company_id")
                 ),
-                done=DONE_STATES,
+                done=TOOK_PLACE,
+                not_counted=NOT_COUNTED,
             )
         )
 

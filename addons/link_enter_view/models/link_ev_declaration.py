@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .link_ev_visit import BEFORE_VISIT
+
 
 class LinkEvDeclaration(models.Model):
     """A representative's declaration of any conflict of interest for one
@@ -67,9 +69,22 @@ class LinkEvDeclaration(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        """A changed declaration must be noted again, whoever changes it."""
+        if "noted_by_id" in vals or not {"interest", "details"} & vals.keys():
+            return super().write(vals)
+        before = {d.id: (d.interest, d.details or False) for d in self}
+        res = super().write(vals)
+        changed = self.filtered(
+            lambda d: d.noted_by_id and (d.interest, d.details or False) != before[d.id]
+        )
+        if changed:
+            changed.write({"noted_by_id": False, "date_noted": False})
+        return res
+
     def action_note(self):
         """The host officer notes the declaration."""
-        if any(d.visit_id.state not in ("draft", "planned", "notified") for d in self):
+        if any(d.visit_id.state not in BEFORE_VISIT for d in self):
             raise UserError(self.env._("Declarations are noted before the visit."))
         self.write(
             {

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .link_ev_visit import REPORT_SENT
+
 
 class LinkEvRecommendation(models.Model):
     _name = "link.ev.recommendation"
@@ -37,10 +39,7 @@ class LinkEvRecommendation(models.Model):
         """Recommendations sent to the provider in a report, or answered, are
         kept: they are what the provider responds to."""
         sent = self.sudo().filtered(
-            lambda r: (
-                r.visit_id.state in ("report_sent", "response_received", "published")
-                or r.status != "no_answer"
-            )
+            lambda r: r.visit_id.state in REPORT_SENT or r.status != "no_answer"
         )
         if sent:
             raise UserError(

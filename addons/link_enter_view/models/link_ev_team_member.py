@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .link_ev_visit import BEFORE_VISIT
+from .link_ev_visit import WENT
 
 
 class LinkEvTeamMember(models.Model):
@@ -71,9 +71,7 @@ class LinkEvTeamMember(models.Model):
     def _unlink_except_visited(self):
         """Who went on a visit (or was turned away at the door) is kept; the
         team may change until the visit."""
-        went = self.sudo().filtered(
-            lambda m: m.visit_id.state not in BEFORE_VISIT + ("cancelled",)
-        )
+        went = self.sudo().filtered(lambda m: m.visit_id.state in WENT)
         if went:
             raise UserError(
                 self.env._(

@@ -21,9 +21,30 @@ STATES = [
     ("cancelled", "Cancelled"),
     ("refused", "Entry refused"),
 ]
+# The groups of states the suite's rules speak of, each defined here once
+# (models, portal and reports import them; views repeat a few as literals).
+# Yet to take place: the team may change, declarations are made and noted,
+# the meeting is in the calendar, the visit may be cancelled.
 BEFORE_VISIT = ("draft", "planned", "notified")
-REPORT_OPEN = ("visited", "report_drafted")
+# Dated and prepared: the team goes, and is let in or turned away.
+SCHEDULED = ("planned", "notified")
+# Representatives write their observation notes from planning until the
+# report is drafted.
+NOTES_OPEN = ("planned", "notified", "visited")
+# The report is drafted from the notes, which no longer change.
 NOTES_LOCKED = ("report_drafted", "report_sent", "response_received", "published")
+# The report is still to be sent (the lead is reminded, the manager told).
+REPORT_OPEN = ("visited", "report_drafted")
+# The provider has the report and its recommendations.
+REPORT_SENT = ("report_sent", "response_received", "published")
+# The team went in: a visit done, in the activity figures.
+TOOK_PLACE = ("visited", *NOTES_LOCKED)
+# The team went to the door, let in or not: it is part of the history.
+WENT = (*TOOK_PLACE, "refused")
+# Called off or turned away: no team is checked for it any more.
+CALLED_OFF = ("cancelled", "refused")
+# Never planned or called off beforehand: not in the activity report.
+NOT_COUNTED = ("draft", "cancelled")
 TEAM_MIN, TEAM_MAX = 2, 4
 VISIT_HOURS = 2
 PEOPLE = "link_membership.group_link_staff,link_membership.group_link_steering"
@@ -127,6 +148,14 @@ class LinkEvVisit(models.Model):
         tracking=True,
         index=True,
         copy=False,
+    )
+    can_declare = fields.Boolean(
+        compute="_compute_windows",
+        help="Representatives may make or change their declaration of interest.",
+    )
+    can_note = fields.Boolean(
+        compute="_compute_windows",
+        help="Representatives may write or change their observation notes.",
     )
     cancel_reason = fields.Text(string="Why cancelled", copy=False, tracking=True)
     refusal_reason = fields.Text(
@@ -245,6 +274,12 @@ class LinkEvVisit(models.Model):
             visit.lead_partner_id = members.filtered("is_lead")[:1].partner_id
             visit.team_size = len(members)
 
+    @api.depends("state")
+    def _compute_windows(self):
+        for visit in self:
+            visit.can_declare = visit.state in BEFORE_VISIT
+            visit.can_note = visit.state in NOTES_OPEN
+
     @api.depends("team_member_ids.partner_id", "declaration_ids.partner_id")
     def _compute_declarations_missing(self):
         for visit in self:
@@ -326,7 +361,7 @@ class LinkEvVisit(models.Model):
         authorisation lookup per distinct day, whatever the number of visits."""
         Authorisation = self.env["link.ev.authorisation"]
         visits = self.sudo().filtered(
-            lambda v: v.visit_day and v.state not in ("cancelled", "refused")
+            lambda v: v.visit_day and v.state not in CALLED_OFF
         )
         by_day = defaultdict(lambda: self.browse().sudo())
         for visit in visits:
@@ -476,7 +511,7 @@ class LinkEvVisit(models.Model):
 
     def action_visited(self):
         self._link_check_state(
-            ("planned", "notified"),
+            SCHEDULED,
             self.env._("Only a planned visit can be marked visited."),
         )
         self._check_team_authorised()
@@ -610,7 +645,7 @@ class LinkEvVisit(models.Model):
         recommendations; the team is chosen afresh."""
         self.ensure_one()
         self._link_check_state(
-            ("published", "response_received", "report_sent"),
+            REPORT_SENT,
             self.env._("A revisit follows a visit whose report was sent."),
         )
         new = self.copy({"predecessor_id": self.id, "date_visit": False})
@@ -623,13 +658,88 @@ class LinkEvVisit(models.Model):
 
     def action_refuse(self):
         self._link_check_state(
-            ("planned", "notified"),
+            SCHEDULED,
             self.env._("Entry can only be refused on a planned visit."),
         )
         if any(not visit.refusal_reason for visit in self):
             raise UserError(self.env._("Record the reason the provider gave."))
         self.write({"state": "refused"})
         self._link_sync_calendar()
+
+    # --- what representatives write ----------------------------------------------
+
+    def _declare(self, partner, interest, details):
+        """``partner``'s own declaration of interest for this visit, made or
+        changed while declarations are open (the portal form). A changed
+        declaration is noted again (see the declaration's write). The line in
+        the chatter is on the declaration, not the visit: the council monitor
+        reads visits and their chatter, never who declared what."""
+        self.ensure_one()
+        if not self.can_declare:
+            raise UserError(
+                self.env._(
+                    "Declarations of interest for %(visit)s were made before the "
+                    "visit: yours can no longer change.",
+                    visit=self.name,
+                )
+            )
+        Declaration = self.env["link.ev.declaration"]
+        if interest not in dict(Declaration._fields["interest"].selection):
+            raise UserError(
+                self.env._("Please say whether you have an interest to declare.")
+            )
+        if interest == "declared" and not (details or "").strip():
+            raise UserError(
+                self.env._("Please say what the interest is, so that it can be noted.")
+            )
+        vals = {
+            "interest": interest,
+            "details": (details or False) if interest == "declared" else False,
+        }
+        declaration = self._write_own("link.ev.declaration", partner, vals)
+        declaration.message_post(
+            body=self.env._("Declared through the portal."), author_id=partner.id
+        )
+        return declaration
+
+    def _write_note(self, partner, body):
+        """``partner``'s own observation notes for this visit, written or
+        rewritten while notes are open (the portal form)."""
+        self.ensure_one()
+        if not self.can_note:
+            raise UserError(
+                self.env._(
+                    "Observation notes are written while the visit is planned, "
+                    "notified or visited: those of %(visit)s can no longer change.",
+                    visit=self.name,
+                )
+            )
+        if not (body or "").strip():
+            raise UserError(self.env._("Please write your observations first."))
+        return self._write_own("link.ev.note", partner, {"body": body})
+
+    def _write_own(self, model, partner, vals):
+        """Make or update ``partner``'s one record of ``model`` (declaration,
+        notes) for this visit, if ``partner`` is on its team. sudo:
+        representatives read theirs but do not write them directly; the
+        record's own checks (notes not locked...) still apply."""
+        if partner not in self.sudo().team_member_ids.partner_id:
+            raise UserError(
+                self.env._(
+                    "%(person)s is not on the team of %(visit)s.",
+                    person=partner.name,
+                    visit=self.name,
+                )
+            )
+        record = (
+            self.env[model]
+            .sudo()
+            .search([("visit_id", "=", self.id), ("partner_id", "=", partner.id)])
+        )
+        if record:
+            record.write(vals)
+            return record
+        return record.create({"visit_id": self.id, "partner_id": partner.id, **vals})
 
     # --- calendar ------------------------------------------------------------------
 

@@ -184,6 +184,23 @@ class TestEnterViewPortal(HttpCase):
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self.anna_visit.note_ids.body, "Lunch was hot and tasty")
 
+    def test_refusals_are_shown_on_the_page(self):
+        """What the model refuses comes back as the page's message, escaped."""
+        url = f"/my/visits/{self.anna_visit.id}"
+        token = self._token(self._page("ev_portal_anna", url))
+        response = self.url_open(f"{url}/notes", data={"csrf_token": token})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Please write your observations first", response.text)
+        response = self.url_open(
+            f"{url}/declaration",
+            data={"csrf_token": token, "interest": "<b>maybe</b>"},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("whether you have an interest to declare", response.text)
+        self.assertNotIn("<b>maybe", response.text)
+        self.assertFalse(self.anna_visit.note_ids)
+        self.assertFalse(self.anna_visit.declaration_ids)
+
     def test_published_report_shown_afterwards(self):
         self.anna_visit.write(
             {

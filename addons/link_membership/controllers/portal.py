@@ -47,12 +47,18 @@ def link_record_id(value):
     return number if 0 < number <= MAX_ID else None
 
 
-def link_record_or_404(model, record_id, domain):
-    """The record of ``model`` a URL names, within ``domain`` (what this
-    user may act on) and the record rules, or a 404."""
-    if not link_record_id(record_id):
+def link_record_or_404(model, record_id, domain=()):
+    """The record of ``model`` a URL names, found as the current user: within
+    ``domain`` (what this page acts on) and the user's access rights and
+    record rules, or a 404, the same whether it does not exist or is
+    somebody else's. Every portal route finds its record here first; only
+    then may it sudo(), to render what portal users cannot read field by
+    field (venues, teams) or to let the model act for them."""
+    record_id = link_record_id(record_id)
+    Model = request.env[model]
+    if not record_id or not Model.has_access("read"):
         raise request.not_found()
-    record = request.env[model].search([("id", "=", record_id), *domain])
+    record = Model.search([("id", "=", record_id), *domain])
     if not record:
         raise request.not_found()
     return record

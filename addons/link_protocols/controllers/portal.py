@@ -5,7 +5,7 @@ from odoo.http import request
 
 from odoo.addons.link_membership.controllers.portal import (
     link_plain_text,
-    link_record_id,
+    link_record_or_404,
 )
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -57,17 +57,19 @@ class LinkOpportunityPortal(CustomerPortal):
         website=True,
     )
     def portal_opportunity_interest(self, opportunity_id, note=None, **kwargs):
-        if not link_record_id(opportunity_id):
-            raise request.not_found()
+        opportunity = link_record_or_404(
+            "link.opportunity", opportunity_id, [("state", "=", "circulated")]
+        )
         recipient = request.env["link.opportunity.recipient"].search(
             [
-                ("opportunity_id", "=", opportunity_id),
+                ("opportunity_id", "=", opportunity.id),
                 ("partner_id", "=", request.env.user.partner_id.id),
             ],
             limit=1,
         )
-        if not recipient or recipient.sudo().opportunity_id.state != "circulated":
+        if not recipient:
             raise request.not_found()
         note = link_plain_text(note).strip()[:NOTE_MAX_LENGTH] or None
-        recipient.sudo().register_interest(note=note)
-        return request.redirect(f"/my/opportunities?registered={opportunity_id}")
+        # sudo: a recipient does not write their row directly.
+        recipient.sudo()._register_interest(note=note)
+        return request.redirect(f"/my/opportunities?registered={opportunity.id}")

@@ -30,7 +30,9 @@ class LinkOpportunityRecipient(models.Model):
         ),
     ]
 
-    def register_interest(self, note=None):
+    def _register_interest(self, note=None):
+        """The recipients want to take part (the portal's answer); private,
+        so that no one registers another person's interest over RPC."""
         self.write(
             {
                 "interested": True,

@@ -140,3 +140,27 @@ class TestOpportunityPortal(HttpCase):
                     "kwargs": {},
                 },
             )
+
+    @mute_logger("odoo.http")
+    def test_nobody_registers_interest_over_rpc(self):
+        """Registering interest speaks in the recipient's name in the chatter:
+        only the portal route does it, for the user's own row."""
+        new_test_user(
+            self.env, "opp_rpc_staff", groups="link_membership.group_link_staff"
+        )
+        for login in ("portal_anna", "opp_rpc_staff"):
+            self.authenticate(login, login)
+            for method in ("register_interest", "_register_interest"):
+                with self.assertRaises(JsonRpcException, msg=(login, method)):
+                    self.make_jsonrpc_request(
+                        "/web/dataset/call_kw",
+                        {
+                            "model": "link.opportunity.recipient",
+                            "method": method,
+                            "args": [self.for_anna.recipient_ids.ids],
+                            "kwargs": {},
+                        },
+                    )
+        self.assertFalse(self.for_anna.recipient_ids.interested)
+        said = self.for_anna.message_ids.filtered(lambda m: "part" in (m.body or ""))
+        self.assertFalse(said)
