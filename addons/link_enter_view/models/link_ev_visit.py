@@ -7,7 +7,6 @@ import pytz
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
 
 STATES = [
     ("draft", "Draft"),
@@ -58,8 +57,11 @@ class LinkEvVisit(models.Model):
         "mail.activity.mixin",
         "link.activity.once.mixin",
         "link.input.guard.mixin",
+        "link.row.lock.mixin",
+        "link.calendar.mirror.mixin",
     ]
     _order = "date_visit desc, id desc"
+    _calendar_event_field = "calendar_event_id"
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -451,18 +453,7 @@ class LinkEvVisit(models.Model):
         then gets a serialization failure here (not logged) and its request
         is retried, sees the new state and is told why it cannot go on;
         without the lock its UPDATE failed the same way, logged as an ERROR."""
-        if self.ids:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM link_ev_visit WHERE id IN %s ORDER BY id "
-                    "FOR UPDATE",
-                    tuple(self.ids),
-                ),
-                # Expected under contention and retried by Odoo's request
-                # handling: not an error worth logging.
-                log_exceptions=False,
-            )
-            self.invalidate_recordset(["state"])
+        self._lock_rows(["state"])
 
     def _link_check_state(self, states, message):
         self._link_lock()
@@ -746,44 +737,28 @@ class LinkEvVisit(models.Model):
     def _link_sync_calendar(self):
         """One meeting per visit with the team as attendees, moved with the
         visit and archived when it is cancelled or entry refused."""
-        Event = (
-            self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
-        )
-        to_create = []
-        for visit in self.sudo():
-            active = visit.state in BEFORE_VISIT and bool(visit.date_visit)
-            event = visit.calendar_event_id
-            if not active:
-                if event.active:
-                    event.active = False
-                continue
-            vals = {
-                "name": self.env._(
-                    "Enter and view: %(premises)s",
-                    premises=(visit.premises_id or visit.provider_id).name,
-                ),
-                "start": visit.date_visit,
-                "stop": visit.date_visit + timedelta(hours=VISIT_HOURS),
-                "partner_ids": [
-                    Command.set(
-                        (
-                            visit.team_member_ids.partner_id | visit.user_id.partner_id
-                        ).ids
-                    )
-                ],
-                "user_id": visit.user_id.id,
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
-                "res_id": visit.id,
-                "active": True,
-            }
-            if event:
-                event.write(vals)
-            else:
-                to_create.append((visit, vals))
-        if to_create:
-            events = Event.create([vals for __, vals in to_create])
-            for (visit, __), event in zip(to_create, events, strict=True):
-                visit.calendar_event_id = event
+        self._sync_calendar()
+
+    def _calendar_shown(self):
+        return self.state in BEFORE_VISIT and bool(self.date_visit)
+
+    def _calendar_event_values(self):
+        return {
+            "name": self.env._(
+                "Enter and view: %(premises)s",
+                premises=(self.premises_id or self.provider_id).name,
+            ),
+            "start": self.date_visit,
+            "stop": self.date_visit + timedelta(hours=VISIT_HOURS),
+            "partner_ids": [
+                Command.set(
+                    (self.team_member_ids.partner_id | self.user_id.partner_id).ids
+                )
+            ],
+            "user_id": self.user_id.id,
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+        }
 
     # --- deadlines --------------------------------------------------------------
 

@@ -2,6 +2,8 @@ from . import base
 from . import link_input_guard_mixin
 from . import link_ward
 from . import link_activity_once_mixin
+from . import link_row_lock_mixin
+from . import link_calendar_mirror_mixin
 from . import link_interest
 from . import res_company
 from . import res_partner

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
 
 # Calendar colour indexes of Odoo's palette.
 COLOR_SHORT = 1  # red
@@ -20,8 +19,17 @@ class LinkShift(models.Model):
         "mail.activity.mixin",
         "link.activity.once.mixin",
         "link.input.guard.mixin",
+        "link.row.lock.mixin",
+        "link.calendar.mirror.mixin",
     ]
     _order = "date_start, id"
+    # Volunteers are told by the shift's own mails, not by the calendar.
+    _calendar_create_context = {
+        "no_mail_to_attendees": True,
+        "dont_notify": True,
+        "mail_create_nolog": True,
+    }
+    _calendar_write_context = {"no_mail_to_attendees": True, "dont_notify": True}
 
     name = fields.Char(
         compute="_compute_name",
@@ -219,7 +227,7 @@ class LinkShift(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         shifts = super().create(vals_list)
-        shifts._link_create_events()
+        shifts._sync_calendar()
         return shifts
 
     def write(self, vals):
@@ -231,7 +239,7 @@ class LinkShift(models.Model):
         if {"name", "date_start", "date_end", "location", "location_partner_id"} & set(
             vals
         ):
-            self._link_sync_events()
+            self.filtered("event_id")._sync_calendar()
         if "max_volunteers" in vals:
             self._link_fill_from_waitlist()
         return res
@@ -272,8 +280,7 @@ class LinkShift(models.Model):
                 )
         return True
 
-    def _link_event_values(self):
-        self.ensure_one()
+    def _calendar_event_values(self):
         return {
             "name": self.name,
             "start": self.date_start,
@@ -283,34 +290,16 @@ class LinkShift(models.Model):
             or False,
         }
 
-    def _link_create_events(self):
-        events = (
-            self.env["calendar.event"]
-            .sudo()
-            .with_context(
-                no_mail_to_attendees=True, dont_notify=True, mail_create_nolog=True
-            )
-            .create(
-                [
-                    {
-                        **shift._link_event_values(),
-                        "user_id": (shift.company_id or self.env.company)
-                        ._link_volunteer_coordinator()
-                        .id,
-                        "partner_ids": [],
-                    }
-                    for shift in self
-                ]
-            )
-        )
-        for shift, event in zip(self, events, strict=True):
-            shift.sudo().event_id = event
+    def _calendar_event_defaults(self):
+        return {
+            "user_id": (self.company_id or self.env.company)
+            ._link_volunteer_coordinator()
+            .id,
+            "partner_ids": [],
+        }
 
-    def _link_sync_events(self):
-        for shift in self.sudo().filtered("event_id"):
-            shift.event_id.with_context(
-                no_mail_to_attendees=True, dont_notify=True
-            ).write(shift._link_event_values())
+    def _calendar_shown(self):
+        return self.state != "cancelled"
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
@@ -322,12 +311,6 @@ class LinkShift(models.Model):
                 )
             )
 
-    def unlink(self):
-        events = self.sudo().event_id
-        res = super().unlink()
-        events.unlink()
-        return res
-
     # ------------------------------------------------------------------
     # States
     # ------------------------------------------------------------------
@@ -336,7 +319,7 @@ class LinkShift(models.Model):
         if any(shift.state not in ("draft", "cancelled") for shift in self):
             raise UserError(self.env._("Only draft or cancelled shifts can be opened."))
         self.write({"state": "open"})
-        self.sudo().event_id.active = True
+        self._sync_calendar()
         self._link_fill_from_waitlist()
 
     def action_cancel(self):
@@ -346,7 +329,7 @@ class LinkShift(models.Model):
         self.sudo().assignment_ids.filtered(
             lambda a: a.state in ("waitlisted", "confirmed")
         )._link_cancel(promote=False)
-        self.sudo().event_id.active = False
+        self._sync_calendar()
 
     def action_cancel_following(self):
         self.ensure_one()
@@ -371,17 +354,7 @@ class LinkShift(models.Model):
         the same shift queue behind each other. Under Odoo's REPEATABLE READ,
         a shift whose confirmed count changed meanwhile raises a serialization
         failure here, and the request is retried with fresh figures."""
-        if self.ids:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM link_shift WHERE id IN %s ORDER BY id FOR UPDATE",
-                    tuple(self.ids),
-                ),
-                # Expected under contention and retried by Odoo's request
-                # handling: not an error worth logging.
-                log_exceptions=False,
-            )
-            self.invalidate_recordset(["confirmed_count", "seats_left", "state"])
+        self._lock_rows(["confirmed_count", "seats_left", "state"])
 
     def _link_sync_fullness(self):
         self.flush_recordset(["confirmed_count"])

@@ -168,6 +168,11 @@ class LinkShiftAssignment(models.Model):
         shift_ids = {vals.get("shift_id") for vals in vals_list}
         shifts = self.env["link.shift"].browse(shift_ids - {None, False}).sudo()
         shifts._link_lock()
+        self._lock_people(
+            self.env["res.partner"].browse(
+                {vals.get("partner_id") for vals in vals_list} - {None, False}
+            )
+        )
         self._link_check_single_place(vals_list)
         for shift in shifts:
             if shift.state in ("done", "cancelled"):
@@ -218,6 +223,17 @@ class LinkShiftAssignment(models.Model):
             confirming._link_check_refusals()
             confirming.shift_id.sudo()._link_sync_fullness()
         return res
+
+    @api.model
+    def _lock_people(self, partners):
+        """Lock the people being booked before their other places are read:
+        the shift lock alone let two requests book one person onto two
+        overlapping shifts at the same instant, each blind to the other. The
+        second now waits for the first and, under REPEATABLE READ, gets a
+        serialization failure once it commits (the rows are claimed, not just
+        locked): its retry sees the first booking and is refused with the
+        clash message. Taken after the shift locks, always in that order."""
+        partners.sudo()._lock_rows(claim=True)
 
     def _link_refusals(self):
         """Why this place could not be confirmed (empty when it can)."""
@@ -335,6 +351,7 @@ class LinkShiftAssignment(models.Model):
         have room for."""
         shifts = self.shift_id.sudo()
         shifts._link_lock()
+        self._lock_people(self.partner_id)
         for shift in shifts:
             wanted = len(self.filtered(lambda a, s=shift: a.shift_id == s))
             if shift.confirmed_count + wanted > shift.max_volunteers:

@@ -27,7 +27,8 @@ MEMBERSHIP_TYPES = [
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "link.row.lock.mixin"]
 
     link_membership_type = fields.Selection(
         MEMBERSHIP_TYPES, string="Membership type", index=True, tracking=True

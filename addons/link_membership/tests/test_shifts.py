@@ -147,6 +147,21 @@ class TestShifts(VolunteerCase):
         self.assertEqual(shift.event_id.stop, datetime(2027, 3, 10, 14, 0))
         self.assertEqual(shift.event_id.user_id, self.manager)
 
+    def test_calendar_follows_cancelling_and_reopening(self):
+        shift = self._shift("2027-03-10 10:00", name="Dover Gateway")
+        event = shift.event_id
+        shift.with_user(self.staff).action_cancel()
+        self.assertFalse(event.active)
+        shift.with_user(self.staff).write({"name": "Dover Gateway (moved)"})
+        self.assertFalse(event.active, "a cancelled shift stays off the calendar")
+        shift.with_user(self.staff).action_open()
+        self.assertEqual(shift.event_id, event, "the same meeting, shown again")
+        self.assertTrue(event.active)
+        self.assertEqual(event.name, "Dover Gateway (moved)")
+        shift.with_user(self.staff).action_cancel()
+        shift.with_user(self.staff).unlink()
+        self.assertFalse(event.exists(), "the meeting goes with its shift")
+
     def test_withdrawal_cut_off(self):
         soon = self._shift("2027-03-02 08:00")  # 23 hours away
         later = self._shift("2027-03-05 08:00")

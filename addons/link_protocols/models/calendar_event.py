@@ -4,7 +4,8 @@ from odoo import Command, api, fields, models
 
 
 class CalendarEvent(models.Model):
-    _inherit = "calendar.event"
+    _name = "calendar.event"
+    _inherit = ["calendar.event", "link.activity.once.mixin"]
 
     link_representation_id = fields.Many2one(
         "link.representation",

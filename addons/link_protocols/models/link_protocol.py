@@ -15,7 +15,12 @@ REVIEW_NOTICE_DAYS = 30
 class LinkProtocol(models.Model):
     _name = "link.protocol"
     _description = "Protocol with statutory partners"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.input.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "link.activity.once.mixin",
+        "link.input.guard.mixin",
+    ]
     _order = "date_issue desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -166,7 +171,7 @@ class LinkProtocol(models.Model):
         """An activity for the protocol's owner a month before each review,
         once per review date."""
         today = fields.Date.context_today(self)
-        due = self.search(
+        self._link_schedule_once(
             [
                 ("state", "=", "agreed"),
                 ("next_review_date", "!=", False),
@@ -175,29 +180,13 @@ class LinkProtocol(models.Model):
                     "<=",
                     today + relativedelta(days=REVIEW_NOTICE_DAYS),
                 ),
-            ]
-        ).filtered(lambda p: p.review_reminded_for != p.next_review_date)
-        activity_type = self.env.ref("link_protocols.mail_activity_type_link_review")
-        reviewers = self.env.company._link_activity_users(
-            [protocol.create_uid for protocol in due]
+            ],
+            "link_protocols.mail_activity_type_link_review",
+            "review_reminded_for",
+            lambda protocol: protocol.create_uid,
+            lambda protocol: protocol.next_review_date,
+            self.env._("Review of the protocol is due"),
         )
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": self.env["ir.model"]._get_id(self._name),
-                    "res_id": protocol.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": reviewer.id,
-                    "date_deadline": protocol.next_review_date,
-                    "summary": self.env._("Review of the protocol is due"),
-                }
-                for protocol, reviewer in zip(due, reviewers, strict=True)
-            ]
-        )
-        for review_date in set(due.mapped("next_review_date")):
-            due.filtered(lambda p, d=review_date: p.next_review_date == d).write(
-                {"review_reminded_for": review_date}
-            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

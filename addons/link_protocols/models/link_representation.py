@@ -1,6 +1,5 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import Counter, defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
@@ -8,7 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.link_membership.models.history import refuse_if_referenced
 
-BATCH = 500
 ENDING_SOON_DAYS = 60
 
 
@@ -251,54 +249,22 @@ class LinkRepresentation(models.Model):
     def _cron_link_report_back(self):
         """Once a meeting is over, a report back to the steering group is due
         within the seat's delay: one activity per meeting, a batch at a time."""
-        activity_type = self.env.ref(
-            "link_protocols.mail_activity_type_link_report_back"
+        self.env["calendar.event"]._link_schedule_once(
+            [
+                ("link_representation_id.active", "=", True),
+                ("stop", "<=", fields.Datetime.now()),
+            ],
+            "link_protocols.mail_activity_type_link_report_back",
+            "link_report_scheduled",
+            lambda event: event.link_representation_id.user_id,
+            lambda event: (
+                event._link_meeting_date()
+                + timedelta(days=event.link_representation_id.report_days)
+            ),
+            self.env._("Report back to the steering group"),
+            on=lambda event: event.link_representation_id,
+            values_of=lambda event: {"link_meeting_id": event.id},
         )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        Activity = self.env["mail.activity"].with_context(
-            mail_activity_quick_update=True
-        )
-        Event = self.env["calendar.event"]
-        domain = [
-            ("link_representation_id.active", "=", True),
-            ("link_report_scheduled", "=", False),
-            ("stop", "<=", fields.Datetime.now()),
-        ]
-        summary = self.env._("Report back to the steering group")
-        while events := Event.search(domain, limit=BATCH, order="id"):
-            # One activity per seat in each create: mail.activity subscribes
-            # the users to the records of a batch, and would subscribe a user
-            # twice to a seat that had two meetings.
-            rounds = defaultdict(list)
-            seen = Counter()
-            seats = events.link_representation_id
-            reporter = dict(
-                zip(
-                    seats,
-                    self.env.company._link_activity_users(
-                        [seat.user_id for seat in seats]
-                    ),
-                    strict=True,
-                )
-            )
-            for event in events:
-                seat = event.link_representation_id
-                rounds[seen[seat]].append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": seat.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": reporter[seat].id,
-                        "date_deadline": event._link_meeting_date()
-                        + timedelta(days=seat.report_days),
-                        "summary": summary,
-                        "link_meeting_id": event.id,
-                    }
-                )
-                seen[seat] += 1
-            for vals_list in rounds.values():
-                Activity.create(vals_list)
-            events.write({"link_report_scheduled": True})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

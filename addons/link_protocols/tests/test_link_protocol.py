@@ -98,6 +98,26 @@ class TestLinkProtocol(LinkCase):
         self.assertEqual(len(protocol.activity_ids), 1)
         self.assertEqual(protocol.activity_ids.date_deadline, date(2026, 3, 1))
 
+    def test_review_activity_again_when_the_review_date_moves(self):
+        protocol = self._create(
+            partner_ids=[(6, 0, self.trust.ids)],
+            date_issue=date(2025, 3, 1),
+            review_period_months=12,
+        )
+        protocol.action_agree()
+        Protocol = self.env["link.protocol"]
+        with freeze_time("2026-02-10"):
+            Protocol._cron_link_review_reminders()
+        protocol.review_period_months = 13
+        with freeze_time("2026-03-05"):
+            Protocol._cron_link_review_reminders()
+            Protocol._cron_link_review_reminders()
+        self.assertEqual(
+            sorted(protocol.activity_ids.mapped("date_deadline")),
+            [date(2026, 3, 1), date(2026, 4, 1)],
+        )
+        self.assertEqual(protocol.review_reminded_for, date(2026, 4, 1))
+
     def test_partner_lead_must_be_one_of_its_contacts(self):
         stranger = self.env["res.partner"].create({"name": "Someone else"})
         with self.assertRaisesRegex(ValidationError, "must be one of the partner"):

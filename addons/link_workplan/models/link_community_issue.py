@@ -21,7 +21,12 @@ class LinkCommunityIssue(models.Model):
 
     _name = "link.community.issue"
     _description = "Community issue"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.input.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "link.activity.once.mixin",
+        "link.input.guard.mixin",
+    ]
     _order = "score desc, id desc"
 
     name = fields.Char(string="Issue", required=True, tracking=True)
@@ -165,30 +170,14 @@ class LinkCommunityIssue(models.Model):
         )
         if not reached:
             return
-        activity_type = self.env.ref(
-            "link_workplan.mail_activity_type_link_issue_trigger"
+        # sudo: whoever logs a contact may not schedule for the steering group.
+        reached.sudo()._schedule_once(
+            "link_workplan.mail_activity_type_link_issue_trigger",
+            "triggered",
+            lambda issue: company.link_issue_steering_user_id | issue.create_uid,
+            fields.Date.context_today,
+            self.env._("Reached a trigger point: please decide"),
         )
-        deciders = company._link_activity_users(
-            [
-                company.link_issue_steering_user_id | issue.create_uid
-                for issue in reached
-            ]
-        )
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(
-            [
-                {
-                    "res_model_id": self.env["ir.model"]._get_id(self._name),
-                    "res_id": issue.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": decider.id,
-                    "summary": self.env._("Reached a trigger point: please decide"),
-                }
-                for issue, decider in zip(reached, deciders, strict=True)
-            ]
-        )
-        reached.sudo().write({"triggered": True})
 
     def action_decide(self):
         """Record the decision chosen on the issue; taking it into the work plan
