@@ -163,6 +163,8 @@ def wait_for_http(base, tries=240):
         try:
             requests.get(f"{base}/web/health", timeout=2)
             return
-        except requests.ConnectionError:
+        # Refused before the server listens; a timeout while a busy machine
+        # is still loading the registry.
+        except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.5)
     raise AssertionError(f"{base} did not answer")
