@@ -25,7 +25,7 @@
         "views/link_settings_views.xml",
         "views/link_opportunity_views.xml",
         "views/link_opportunity_portal_templates.xml",
-        "views/link_sla_compliance_report_views.xml",
+        "report/link_sla_compliance_report_views.xml",
         "report/link_monitoring_pack.xml",
         "views/menus.xml",
     ],
