@@ -8,6 +8,7 @@
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
     "license": "LGPL-3",
+    "uninstall_hook": "uninstall_hook",
     "application": True,
     "depends": ["link_membership", "resource", "mail", "calendar", "portal"],
     "external_dependencies": {"python": ["holidays"]},
