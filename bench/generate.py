@@ -58,6 +58,72 @@ CTX = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True
 FIRST = ["Alex", "Sam", "Jo", "Chris", "Pat", "Kim", "Lee", "Robin", "Ash"]
 LAST = ["Smith", "Jones", "Patel", "Khan", "Brown", "Evans", "Okafor", "Nowak"]
 MONTH_NAMES = [date(2026, month, 1).strftime("%B") for month in range(1, 13)]
+# The states of the places of the history load, and their weights.
+HISTORY_STATES = {"attended": 85, "no_show": 8, "cancelled": 7}
+# Stored fields of the history load's tables it leaves empty, and why.
+HISTORY_EMPTY = {
+    "link_shift_assignment": {
+        "assigned_by_id": "past places were signed up for, not assigned by staff",
+    },
+}
+
+
+def history_columns():
+    """The history load: for each table it writes by SQL, each column and
+    the SQL of its value, from the place ``a`` (partner_id, shift_id, state)
+    and its shift ``s``; stored related and computed fields as the ORM would
+    write them. tests/test_bench_generator.py checks them against the
+    model's stored fields. (A function: the addons are importable only once
+    Odoo's configuration is read.)"""
+    from odoo.addons.link_membership.report.contract_period import (
+        contract_period_sql,
+    )
+
+    return {
+        "link_shift_assignment": {
+            "partner_id": SQL("a.partner_id"),
+            "shift_id": SQL("s.id"),
+            "state": SQL("a.state"),
+            "signup_date": SQL("s.date_start - interval '10 days'"),
+            "role_id": SQL("s.role_id"),
+            "ward_id": SQL("s.ward_id"),
+            "date_start": SQL("s.date_start"),
+            "date_end": SQL("s.date_end"),
+            "contract_quarter": contract_period_sql(
+                SQL("s.date_start"), SQL("s.company_id")
+            ),
+            "hours": SQL("s.duration_hours"),
+            "company_id": SQL("s.company_id"),
+            "reminder_sent": SQL("TRUE"),
+            "create_uid": SQL("%s", SUPERUSER_ID),
+            "write_uid": SQL("%s", SUPERUSER_ID),
+            "create_date": SQL("s.create_date"),
+            "write_date": SQL("s.create_date"),
+        },
+    }
+
+
+def insert_history(cr, partners, shifts, states):
+    """Places (partner, shift, state: three lists of the same length) on
+    shifts that are over, with one INSERT ... SELECT."""
+    columns = history_columns()["link_shift_assignment"]
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO link_shift_assignment (%(columns)s)
+            SELECT %(values)s
+              FROM unnest(%(partners)s::int[], %(shifts)s::int[],
+                          %(states)s::varchar[])
+                   AS a(partner_id, shift_id, state)
+              JOIN link_shift s ON s.id = a.shift_id
+            """,
+            columns=SQL(", ").join(map(SQL.identifier, columns)),
+            values=SQL(", ").join(columns.values()),
+            partners=partners,
+            shifts=shifts,
+            states=states,
+        )
+    )
 
 
 def batched(values, size=BATCH):
@@ -144,6 +210,10 @@ class Generator:
         self.officers = self.staff[:10]
         company = self.env.company
         company.link_escalation_user_id = self.officers[0]
+        # Who gets the activities nobody else can act on (those of records
+        # made by the superuser here): without one, on a database without
+        # demo data, nobody (no host manager either).
+        company.link_activity_coordinator_id = self.officers[0]
         return len(self.staff)
 
     def wards(self):
@@ -343,35 +413,14 @@ class Generator:
                     continue
                 busy[partner_id].add(days[shift_id])
                 state = self.rng.choices(
-                    ("attended", "no_show", "cancelled"), weights=(85, 8, 7)
+                    tuple(HISTORY_STATES), weights=tuple(HISTORY_STATES.values())
                 )[0]
                 rows[0].append(partner_id)
                 rows[1].append(shift_id)
                 rows[2].append(state)
         for chunk in range(0, len(rows[0]), 50_000):
             part = slice(chunk, chunk + 50_000)
-            self.env.cr.execute(
-                SQL(
-                    """
-                    INSERT INTO link_shift_assignment (
-                        partner_id, shift_id, state, signup_date, role_id, ward_id,
-                        date_start, date_end, hours, company_id, reminder_sent,
-                        create_uid, write_uid, create_date, write_date)
-                    SELECT a.partner_id, s.id, a.state,
-                           s.date_start - interval '10 days', s.role_id, s.ward_id,
-                           s.date_start, s.date_end, s.duration_hours, s.company_id,
-                           TRUE, %(uid)s, %(uid)s, s.create_date, s.create_date
-                      FROM unnest(%(partners)s::int[], %(shifts)s::int[],
-                                  %(states)s::varchar[])
-                           AS a(partner_id, shift_id, state)
-                      JOIN link_shift s ON s.id = a.shift_id
-                    """,
-                    uid=SUPERUSER_ID,
-                    partners=rows[0][part],
-                    shifts=rows[1][part],
-                    states=rows[2][part],
-                )
-            )
+            insert_history(self.env.cr, rows[0][part], rows[1][part], rows[2][part])
         history = len(rows[0])
         # Places still to come: through the model (locks, waiting list, mails).
         vals = []

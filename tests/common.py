@@ -8,6 +8,8 @@ import psycopg2
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 from odoo.tools import mute_logger
 
+from .access_matrix import ROLES  # noqa: F401 (the column order of the matrix)
+
 
 class SuiteTagsMixin:
     """Odoo tags test classes by addon (``odoo.addons.<addon>...``); suite-level
@@ -20,17 +22,6 @@ class SuiteTagsMixin:
 class SuiteCase(SuiteTagsMixin, TransactionCase):
     pass
 
-
-ROLES = (
-    "public",
-    "portal_a",
-    "portal_b",
-    "monitor",
-    "staff",
-    "steering",
-    "equality_officer",
-    "manager",
-)
 
 _counter = itertools.count(1)
 

@@ -7,11 +7,13 @@ visit, a care home, an attachment, chatter history):
 - ``-u`` of all four addons leaves the number of records of every link.*
   model, of attachments and of messages unchanged;
 - uninstalling link_enter_view, then link_workplan (nothing depends on
-  either) removes its models and tables and nothing else: members, their
-  memberships, qualifications, equality profiles, shifts and places,
-  messages, tracking and attachments are all still there, and no shift
-  serves a visit that no longer exists;
-- installing it again brings it back with the same records still there."""
+  either), then link_protocols (which takes link_enter_view, its dependant,
+  with it, as Odoo does) removes their models and tables and nothing else:
+  members, their memberships, qualifications, equality profiles, shifts and
+  places, messages, tracking, attachments and meetings are all still there,
+  and no shift serves a visit or a representation seat that no longer
+  exists; a meeting planned from a seat stays in the calendar;
+- installing them again brings them back with the same records still there."""
 
 import time
 
@@ -25,8 +27,13 @@ from .outside import (
     shell_json,
 )
 
-# Addons nothing else depends on: uninstalled and installed again in turn.
-LEAVES = ("link_enter_view", "link_workplan")
+# Uninstalled and installed again in turn: the addon asked for first, then
+# the addons Odoo removes with it (its dependants).
+STEPS = (
+    ("link_enter_view",),
+    ("link_workplan",),
+    ("link_protocols", "link_enter_view"),
+)
 
 COUNT = """
 import json
@@ -60,21 +67,35 @@ home = env["res.partner"].create({"name": "Upgrade Care Home", "is_company": Tru
 home.link_premises_kind = "care_home"
 visit = env["link.ev.visit"].create({"premises_id": home.id})
 shift.served_ref = visit
+# A seat on a health board: a shift serves it, and a meeting of the board
+# was planned from the seat (the seat is the meeting's document).
+body = env["res.partner"].create({"name": "Upgrade Health Board", "is_company": True})
+seat = env["link.representation"].create({"name": "Upgrade board seat",
+    "partner_id": body.id, "user_id": env.ref("base.user_admin").id})
+seat_shift = shift.copy({"name": "Upgrade seat shift"})
+seat_shift.served_ref = seat
+env["calendar.event"].create({"name": "Upgrade board meeting",
+    "start": datetime(2031, 4, 2, 10), "stop": datetime(2031, 4, 2, 12),
+    "link_representation_id": seat.id, "res_id": seat.id,
+    "res_model_id": env["ir.model"]._get_id("link.representation")})
 env.cr.commit()
 """
 
 # What must survive the uninstall of an addon: records of every link.* model
 # that is not the addon's own (the addon's data records, demo included, are
 # left out: they go with it and come back with it), members, volunteers,
-# messages and tracking on partners and those models, attachments on them.
+# messages and tracking on partners and those models, attachments on them,
+# meetings (but the one planned from the added seat, checked on its own).
 HISTORY = """
 import json
-addon = %(addon)r
+removed = set(%(removed)r)
 owned = {}
-for data in env["ir.model.data"].sudo().search([("module", "=", addon)]):
+for data in env["ir.model.data"].sudo().search([("module", "in", list(removed))]):
     owned.setdefault(data.model, []).append(data.res_id)
+def is_own(model):
+    return set(model.modules.split(", ")) <= removed
 kept = [m.model for m in env["ir.model"].sudo().search([("model", "=like", "link.%%")])
-        if m.modules != addon and env[m.model]._auto and not env[m.model]._transient]
+        if not is_own(m) and env[m.model]._auto and not env[m.model]._transient]
 history = {model: env[model].sudo().with_context(active_test=False).search_count(
     [("id", "not in", owned.get(model, []))]) for model in kept}
 Partner = env["res.partner"].sudo().with_context(active_test=False)
@@ -93,6 +114,15 @@ history["mail.tracking.value"] = env["mail.tracking.value"].sudo().search_count(
     [("mail_message_id", "in", messages.ids)])
 history["ir.attachment"] = len(not_owned(env["ir.attachment"].sudo().search(
     [("res_model", "in", models)]), "res_model", "res_id"))
+own = sorted(m.model for m in env["ir.model"].sudo().search(
+    [("model", "=like", "link.%%")]) if is_own(m))
+Event = env["calendar.event"].sudo().with_context(active_test=False)
+history["calendar.event"] = Event.search_count([
+    ("id", "not in", owned.get("calendar.event", [])),
+    ("res_model", "not in", %(models)r or own),
+    ("name", "!=", "Upgrade board meeting")])
+meeting = [event.res_model or None
+           for event in Event.search([("name", "=", "Upgrade board meeting")])]
 # Shifts whose reference points at a model that is not (or no longer) there.
 env.cr.execute("SELECT served_ref FROM link_shift WHERE served_ref IS NOT NULL")
 served = [ref for ref, in env.cr.fetchall()]
@@ -102,14 +132,13 @@ refs = [str(s.served_ref) for s in env["link.shift"].sudo().with_context(
     active_test=False).search([])]
 modules = {m.name: m.state for m in env["ir.module.module"].search(
     [("name", "in", %(addons)r)])}
-own = sorted(m.model for m in env["ir.model"].sudo().search(
-    [("model", "=like", "link.%%")]) if m.modules == addon)
 own_tables = sorted(env[m]._table for m in own if env[m]._auto)
 env.cr.execute("SELECT table_name FROM information_schema.tables "
                "WHERE table_name = ANY(%%s)", [%(tables)r or own_tables])
 print("HISTORY " + json.dumps({"history": history, "modules": modules,
     "served": [ref.split(",")[0] for ref in served], "dangling": dangling,
     "refs": len(refs), "own_models": own,
+    "meeting": meeting,
     "own_in_registry": sorted(m for m in %(models)r or own if m in env.registry),
     "tables": sorted(t for t, in env.cr.fetchall()), "own_tables": own_tables}))
 """
@@ -124,9 +153,9 @@ def _counts(dbname):
     return shell_json(dbname, COUNT, "COUNTS")
 
 
-def _history(dbname, addon, models=(), tables=()):
+def _history(dbname, removed, models=(), tables=()):
     script = HISTORY % {
-        "addon": addon,
+        "removed": list(removed),
         "addons": ADDONS.split(","),
         "models": list(models),
         "tables": list(tables),
@@ -150,14 +179,15 @@ def test_upgrade_and_reinstall_keep_every_record():
             f"\nupgrade: {len(before)} models counted, {sum(before.values())} "
             f"records, unchanged after -u of the four addons ({upgrade_seconds:.0f}s)"
         )
-        for addon in LEAVES:
-            _uninstall_and_reinstall(dbname, addon)
+        for removed in STEPS:
+            _uninstall_and_reinstall(dbname, removed)
     finally:
         drop(dbname)
 
 
-def _uninstall_and_reinstall(dbname, addon):
-    installed = _history(dbname, addon)
+def _uninstall_and_reinstall(dbname, removed):
+    addon = removed[0]
+    installed = _history(dbname, removed)
     models, tables = installed["own_models"], installed["own_tables"]
     history = installed["history"]
     assert models and installed["own_in_registry"] == models
@@ -166,14 +196,20 @@ def _uninstall_and_reinstall(dbname, addon):
     assert history["members"] >= 1 and history["link.qualification"] >= 1
     if addon == "link_enter_view":
         assert "link.ev.visit" in installed["served"]  # the added shift's visit
+    if addon == "link_protocols":
+        assert "link.representation" in installed["served"]  # the seat's shift
+        assert installed["meeting"] == ["link.representation"]
     assert not installed["dangling"]
 
     begin = time.monotonic()
     out, log = shell(dbname, UNINSTALL % addon)
     uninstall_seconds = time.monotonic() - begin
     assert_no_error(out + log)
-    gone = _history(dbname, addon, models, tables)
-    assert gone["modules"] == {**installed["modules"], addon: "uninstalled"}
+    gone = _history(dbname, removed, models, tables)
+    assert gone["modules"] == {
+        **installed["modules"],
+        **dict.fromkeys(removed, "uninstalled"),
+    }
     # Its models, their tables and its registry entries are gone...
     assert not gone["own_models"] and not gone["own_in_registry"]
     assert not gone["tables"], gone["tables"]
@@ -182,21 +218,28 @@ def _uninstall_and_reinstall(dbname, addon):
     assert gone["history"] == history, _diff(history, gone["history"])
     # A shift that served a visit: the visit went with its model, so the
     # reference is emptied rather than left pointing at a missing model
-    # (reading such a shift raised KeyError: 'link.ev.visit').
+    # (reading such a shift raised KeyError: 'link.ev.visit'); the same for a
+    # shift that served a representation seat.
     assert not gone["dangling"], gone["dangling"]
     assert gone["refs"] == installed["refs"]
+    if addon == "link_protocols":
+        # The meeting planned from the seat is still in the calendar,
+        # attached to no document (Odoo's cascade on the document's model
+        # would have deleted it).
+        assert gone["meeting"] == [None], gone["meeting"]
 
     begin = time.monotonic()
-    log = run_odoo(dbname, "-i", addon)
+    log = run_odoo(dbname, "-i", ",".join(removed))
     install_seconds = time.monotonic() - begin
     assert_no_error(log)
-    back = _history(dbname, addon, models, tables)
+    back = _history(dbname, removed, models, tables)
     assert back["modules"] == installed["modules"]
     assert back["own_models"] == models and back["own_in_registry"] == models
     assert back["tables"] == tables
     assert back["history"] == history, _diff(history, back["history"])
     print(
-        f"\nuninstall/reinstall of {addon}: {len(history)} figures unchanged "
+        f"\nuninstall/reinstall of {' and '.join(removed)}: {len(history)} "
+        f"figures unchanged "
         f"({history['members']} members, {history['res.partner']} partners, "
         f"{history['mail.message']} messages, {history['mail.tracking.value']} "
         f"tracking values, {history['ir.attachment']} attachments, "

@@ -22,7 +22,7 @@
         "views/link_ev_recommendation_views.xml",
         "views/res_partner_views.xml",
         "views/link_ev_portal_templates.xml",
-        "views/link_ev_activity_report_views.xml",
+        "report/link_ev_activity_report_views.xml",
         "report/link_monitoring_pack.xml",
         "views/menus.xml",
     ],

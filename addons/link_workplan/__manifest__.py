@@ -22,8 +22,8 @@
         "views/link_settings_views.xml",
         "report/link_workplan_report.xml",
         "report/link_monitoring_pack.xml",
-        "views/link_workplan_rag_report_views.xml",
-        "views/link_community_issue_report_views.xml",
+        "report/link_workplan_rag_report_views.xml",
+        "report/link_community_issue_report_views.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -6,5 +6,4 @@ from . import link_ev_declaration
 from . import link_ev_note
 from . import link_ev_recommendation
 from . import link_shift
-from . import link_ev_activity_report
 from . import link_monitoring_period

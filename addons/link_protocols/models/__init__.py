@@ -13,5 +13,4 @@ from . import link_representation_report
 from . import calendar_event
 from . import mail_activity
 from . import link_shift
-from . import link_sla_compliance_report
 from . import link_monitoring_period

@@ -12,6 +12,4 @@ from . import link_issue_criterion
 from . import link_community_issue
 from . import link_community_issue_contact
 from . import link_community_issue_score
-from . import link_workplan_rag_report
-from . import link_community_issue_report
 from . import link_monitoring_period

@@ -23,7 +23,7 @@ class LinkMonitoringPeriod(models.Model):
             )
         )
 
-    def link_steering_comments(self):
+    def _steering_comments(self):
         """The steering group's RAG reviews with a comment in the period, for
         the pack (rendered once when the pack is issued)."""
         self.ensure_one()

@@ -1,8 +1,11 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError
+from odoo.service.model import get_public_method
 
 from .test_workplan_actions import WorkplanCase
 
@@ -71,6 +74,34 @@ class TestWorkplanMonitoring(WorkplanCase):
         )
         self.assertGreaterEqual(pivot["issue_count"], 1)
         self.assertEqual(figures["issues_referred"], pivot["issue_count"])
+
+    def test_steering_comments_in_the_pack(self):
+        action = self._action("March 2027")
+        Review = self.env["link.rag.review"].with_user(self.steering)
+        Review.create(
+            {
+                "action_id": action.id,
+                "status": "amber",
+                "date": date(2026, 5, 11),
+                "comment": "Waiting for the council's reply",
+            }
+        )
+        Review.create(
+            {
+                "action_id": action.id,
+                "status": "red",
+                "date": date(2026, 8, 3),
+                "comment": "Slipped over the summer",
+            }
+        )
+        period = self._period(date(2026, 4, 1))
+        html, __ = self.env["ir.actions.report"]._render_qweb_html(
+            "link_membership.link_monitoring_period_report", period.ids
+        )
+        self.assertIn("Waiting for the council&#39;s reply", html.decode())
+        self.assertNotIn("Slipped over the summer", html.decode(), "next quarter")
+        with self.assertRaises(AccessError, msg="not callable over RPC"):
+            get_public_method(period, "_steering_comments")
 
     def test_monitor_cannot_open_issue_contacts(self):
         with self.assertRaises(AccessError):

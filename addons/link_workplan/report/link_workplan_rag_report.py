@@ -5,7 +5,7 @@ from odoo.tools import SQL
 
 from odoo.addons.link_membership.report.contract_period import contract_period_sql
 
-from .link_workplan_action import RAG
+from ..models.link_workplan_action import RAG
 
 
 class LinkWorkplanRagReport(models.Model):

@@ -5,7 +5,7 @@ from odoo.tools import SQL
 
 from odoo.addons.link_membership.report.contract_period import contract_period_sql
 
-from .link_community_issue import DECISIONS
+from ..models.link_community_issue import DECISIONS
 
 
 class LinkCommunityIssueReport(models.Model):

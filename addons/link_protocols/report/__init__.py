@@ -1,0 +1,1 @@
+from . import link_sla_compliance_report
