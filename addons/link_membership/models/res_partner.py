@@ -7,16 +7,17 @@ from odoo.tools import SQL
 
 from .history import refuse_if_referenced
 
-# The contact fields _link_active_member_sql reads: reports built on it depend
-# on them (_depends), so that pending changes are written before they query.
+# The contact fields the member rule reads (_link_active_member_domain and
+# its SQL twin _link_active_member_sql): reports built on it depend on them
+# (_depends), so that pending changes are written before they query.
 ACTIVE_MEMBER_FIELDS = [
     "active",
-    "is_company",
     "link_membership_type",
     "link_join_date",
     "link_leave_date",
-    "link_ward_id",
 ]
+# The field _link_person_sql reads, for reports about people only.
+PERSON_FIELDS = ["is_company"]
 
 MEMBERSHIP_TYPES = [
     ("full", "Full member"),
@@ -40,7 +41,11 @@ class ResPartner(models.Model):
     link_leave_date = fields.Date(string="Left", tracking=True, index=True, copy=False)
     link_leave_reason = fields.Char(string="Reason for leaving", tracking=True)
     link_member_state = fields.Selection(
-        [("active", "Member"), ("left", "Former member")],
+        [
+            ("joining", "Not yet joined"),
+            ("active", "Member"),
+            ("left", "Former member"),
+        ],
         string="Membership status",
         compute="_compute_link_member_state",
         search="_search_link_member_state",
@@ -110,61 +115,153 @@ class ResPartner(models.Model):
         ),
     ]
 
-    @api.depends("link_membership_type", "link_leave_date")
+    @api.depends("active", "link_membership_type", "link_join_date", "link_leave_date")
     @api.depends_context("date")
     def _compute_link_member_state(self):
-        today = fields.Date.context_today(self)
-        for partner in self:
-            if not partner.link_membership_type:
-                partner.link_member_state = False
-            elif partner.link_leave_date and partner.link_leave_date <= today:
-                partner.link_member_state = "left"
-            else:
-                partner.link_member_state = "active"
+        """The status is the member rule read on today: evaluated on the
+        records (filtered_domain) from the very domains its search uses, so
+        what a contact shows is what a search on it finds."""
+        self.link_member_state = False
+        for state, domain in self._link_member_state_domains().items():
+            self.filtered_domain(domain).link_member_state = state
 
     def _search_link_member_state(self, operator, value):
-        if operator not in ("=", "!=") or value not in ("active", "left", False):
+        if operator not in ("=", "!=") or value not in (
+            "joining",
+            "active",
+            "left",
+            False,
+        ):
             raise UserError(self.env._("Unsupported search on membership status."))
-        today = fields.Date.context_today(self)
-        domains = {
-            "active": self._link_active_member_domain(today, today),
-            "left": [
-                ("link_membership_type", "!=", False),
-                ("link_leave_date", "<=", today),
-            ],
-            False: [("link_membership_type", "=", False)],
-        }
-        domain = domains[value]
+        domains = self._link_member_state_domains()
+        if value:
+            domain = domains[value]
+        else:
+            domain = ["!", *expression.OR(list(domains.values()))]
         return (
             domain if operator == "=" else ["!", *expression.normalize_domain(domain)]
         )
 
     @api.model
-    def _link_active_member_domain(self, date_from, date_to):
-        """Members at any time between the two dates: joined by the end (or no
-        join date recorded) and not left before the start."""
-        return [
-            ("active", "=", True),
-            ("link_membership_type", "!=", False),
+    def _link_member_state_domains(self):
+        """{status: domain} today; no contact is in two of them. A former
+        member has a leaving date on or before today (archived or not); a
+        member is one by the member rule; a contact joining later is on the
+        register, not left, with a join date after today. Anyone else (no
+        membership type, or archived before leaving) has no status."""
+        today = fields.Date.context_today(self)
+        register, __, not_left = self._link_member_terms(today, today)
+        # Dates said to be set, so that the negation (a "!=" search) keeps
+        # the contacts whose date is empty: NOT (d <= today) is d > today.
+        return {
+            "left": [
+                ("link_membership_type", "!=", False),
+                ("link_leave_date", "!=", False),
+                ("link_leave_date", "<=", today),
+            ],
+            "active": self._link_active_member_domain(today, today),
+            "joining": [
+                *register,
+                *not_left,
+                ("link_join_date", "!=", False),
+                ("link_join_date", ">", today),
+            ],
+        }
+
+    @api.model
+    def _link_member_terms(self, date_from, date_to):
+        """The three terms of the member rule as domains: on the register
+        (an active contact with a membership type), joined by date_to (or
+        join date unknown), not left by date_from (left on date_from is
+        gone that day)."""
+        register = [("active", "=", True), ("link_membership_type", "!=", False)]
+        joined = [
             "|",
             ("link_join_date", "=", False),
             ("link_join_date", "<=", date_to),
+        ]
+        not_left = [
             "|",
             ("link_leave_date", "=", False),
             ("link_leave_date", ">", date_from),
         ]
+        return register, joined, not_left
 
     @api.model
-    def _link_active_member_sql(self, alias):
-        """SQL condition for an individual who is a member today (reports)."""
+    def _link_active_member_domain(self, date_from=None, date_to=None):
+        """THE member rule: who is a member at any time between two days
+        (both today by default; one day when date_to is left out).
+
+        A member on a day is an active contact with a membership type who
+        joined on or before that day (or whose join date is unknown) and had
+        not left on or before that day. So a future joiner is not a member
+        yet (the status says "Not yet joined"), a leaver stops being one on
+        the leaving day, and an organisation or network with a membership
+        type is a member like a person. A report that must count people
+        only adds _link_person_sql on top of this rule; it does not restate
+        it.
+
+        _link_active_member_sql is the same rule in SQL for report views;
+        the status, its search, membership targets, opportunity audiences,
+        work plan outputs and every report count members through these two
+        (test_member_definition checks that they agree)."""
+        date_from = date_from or fields.Date.context_today(self)
+        return expression.AND(self._link_member_terms(date_from, date_to or date_from))
+
+    @api.model
+    def _link_active_member_sql(self, alias, date_from=None, date_to=None):
+        """The SQL twin of _link_active_member_domain, term for term, for
+        report views. The days default to CURRENT_DATE, so that a view
+        counts the members of the day it is read, not of the day it was
+        made."""
+        day_from = SQL("CURRENT_DATE") if date_from is None else SQL("%s", date_from)
+        day_to = day_from if date_to is None else SQL("%s", date_to)
         return SQL(
-            """%(p)s.active AND NOT COALESCE(%(p)s.is_company, FALSE)
-            AND %(p)s.link_membership_type IS NOT NULL
+            """%(register)s
             AND (%(p)s.link_join_date IS NULL
-                 OR %(p)s.link_join_date <= CURRENT_DATE)
+                 OR %(p)s.link_join_date <= %(day_to)s::date)
             AND (%(p)s.link_leave_date IS NULL
-                 OR %(p)s.link_leave_date > CURRENT_DATE)""",
+                 OR %(p)s.link_leave_date > %(day_from)s::date)""",
+            register=self._link_member_register_sql(alias),
             p=SQL.identifier(alias),
+            day_from=day_from,
+            day_to=day_to,
+        )
+
+    @api.model
+    def _link_member_register_sql(self, alias):
+        """Contacts on the membership register whatever their dates (the
+        first term of the member rule): the rows of the recruitment report,
+        whose joiners and leavers are counted by date."""
+        return SQL(
+            "%(p)s.active AND %(p)s.link_membership_type IS NOT NULL",
+            p=SQL.identifier(alias),
+        )
+
+    @api.model
+    def _link_person_sql(self, alias):
+        """People, not organisations: an extra filter on top of the member
+        rule for reports about people only (ward representation compares
+        residents with the population; equality monitoring is about people's
+        own characteristics)."""
+        return SQL("NOT COALESCE(%s.is_company, FALSE)", SQL.identifier(alias))
+
+    @api.model
+    def _link_recruited_domain(self, date_from, date_to):
+        """Members recruited between two days: members in the period whose
+        join date falls in it, counted once they have joined (a join date
+        after today is not a recruit yet). Today is the database's, as in
+        the report views (CURRENT_DATE), so that counting recruits reads
+        no user's time zone."""
+        return expression.AND(
+            [
+                self._link_active_member_domain(date_from, date_to),
+                [
+                    ("link_join_date", ">=", date_from),
+                    ("link_join_date", "<=", date_to),
+                    ("link_join_date", "<=", SQL("CURRENT_DATE")),
+                ],
+            ]
         )
 
     @api.depends_context("date")

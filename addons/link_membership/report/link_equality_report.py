@@ -5,7 +5,11 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..models.equality_questions import ANSWER_FIELDS, QUESTIONS, all_answers
-from ..models.res_partner import ACTIVE_MEMBER_FIELDS, MEMBERSHIP_TYPES
+from ..models.res_partner import (
+    ACTIVE_MEMBER_FIELDS,
+    MEMBERSHIP_TYPES,
+    PERSON_FIELDS,
+)
 from ..wizards.link_settings import DEFAULT_THRESHOLD, THRESHOLD_PARAM
 from .small_numbers import cells_to_suppress
 
@@ -21,7 +25,7 @@ class LinkEqualityReport(models.Model):
     _rec_name = "characteristic"
     _order = "characteristic, answer"
     _depends = {
-        "res.partner": ACTIVE_MEMBER_FIELDS,
+        "res.partner": [*ACTIVE_MEMBER_FIELDS, *PERSON_FIELDS, "link_ward_id"],
         "link.equality.profile": ["partner_id", "objection_date", *ANSWER_FIELDS],
     }
 
@@ -54,7 +58,7 @@ class LinkEqualityReport(models.Model):
                  LEFT JOIN link_equality_profile pr ON pr.partner_id = p.id
                 CROSS JOIN LATERAL (VALUES %(answers)s)
                            AS q(position, characteristic, answer)
-                     WHERE %(member)s
+                     WHERE %(member)s AND %(person)s
                        AND (pr.objection_date IS NULL
                             OR pr.objection_date > CURRENT_DATE)
                 )
@@ -62,6 +66,9 @@ class LinkEqualityReport(models.Model):
                 view=SQL.identifier(self._table),
                 answers=answers,
                 member=self.env["res.partner"]._link_active_member_sql("p"),
+                # The equality profile is about people: an organisation
+                # member has no sex or age of its own.
+                person=self.env["res.partner"]._link_person_sql("p"),
             )
         )
 

@@ -3,14 +3,17 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from ..models.res_partner import MEMBERSHIP_TYPES
+from ..models.res_partner import ACTIVE_MEMBER_FIELDS, MEMBERSHIP_TYPES
 from .contract_period import contract_period_sql
 
 
 class LinkMembershipReport(models.Model):
     """Membership and recruitment for contract monitoring: one row per
-    individual member with only the ward, type and dates, so pivots group by
-    quarter and ward without naming anybody."""
+    contact on the membership register (people and organisations, former
+    members and future joiners too, for recruitment by date) with only the
+    ward, type and dates, so pivots group by quarter and ward without naming
+    anybody. Who is a member on a day is the member rule of res.partner:
+    is_member for today, _link_members_at_domain for any day."""
 
     _name = "link.membership.report"
     _description = "Membership and recruitment report"
@@ -18,15 +21,7 @@ class LinkMembershipReport(models.Model):
     _order = "join_date desc"
     _depends = {
         "res.company": ["link_contract_start_month"],
-        "res.partner": [
-            "active",
-            "is_company",
-            "link_membership_type",
-            "link_join_date",
-            "link_leave_date",
-            "link_ward_id",
-            "link_is_volunteer",
-        ],
+        "res.partner": [*ACTIVE_MEMBER_FIELDS, "link_ward_id", "link_is_volunteer"],
     }
 
     join_date = fields.Date(string="Joined on", readonly=True)
@@ -39,9 +34,11 @@ class LinkMembershipReport(models.Model):
     ward_id = fields.Many2one("link.ward", readonly=True)
     membership_type = fields.Selection(MEMBERSHIP_TYPES, readonly=True)
     is_volunteer = fields.Boolean(string="Volunteers", readonly=True)
+    is_member = fields.Boolean(string="Member today", readonly=True)
     member_count = fields.Integer(string="Members", readonly=True, aggregator="sum")
 
     def init(self):
+        Partner = self.env["res.partner"]
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
@@ -54,32 +51,38 @@ class LinkMembershipReport(models.Model):
                            p.link_ward_id AS ward_id,
                            p.link_membership_type AS membership_type,
                            COALESCE(p.link_is_volunteer, FALSE) AS is_volunteer,
+                           %(member)s AS is_member,
                            1 AS member_count
                       FROM res_partner p
-                     WHERE p.active
-                       AND NOT COALESCE(p.is_company, FALSE)
-                       AND p.link_membership_type IS NOT NULL
+                     WHERE %(register)s
                 )
                 """,
                 view=SQL.identifier(self._table),
+                member=Partner._link_active_member_sql("p"),
+                register=Partner._link_member_register_sql("p"),
                 contract_quarter=contract_period_sql(SQL("p.link_join_date")),
             )
         )
 
     @api.model
+    def _partner_rows(self, domain):
+        """The rows of the contacts a res.partner domain finds (a row's id
+        is its contact's), so the report counts by the member rule itself.
+        In sudo: the domain only picks rows, this report's own access decides
+        who reads them (the council monitor may not read people)."""
+        return [("id", "in", self.env["res.partner"].sudo()._search(domain))]
+
+    @api.model
     def _link_joined_domain(self, date_from, date_to):
-        return [("join_date", ">=", date_from), ("join_date", "<=", date_to)]
+        return self._partner_rows(
+            self.env["res.partner"]._link_recruited_domain(date_from, date_to)
+        )
 
     @api.model
     def _link_members_at_domain(self, day):
-        return [
-            "|",
-            ("join_date", "=", False),
-            ("join_date", "<=", day),
-            "|",
-            ("leave_date", "=", False),
-            ("leave_date", ">", day),
-        ]
+        return self._partner_rows(
+            self.env["res.partner"]._link_active_member_domain(day, day)
+        )
 
     @api.model
     def _link_figures(self, date_from, date_to):

@@ -3,7 +3,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from ..models.res_partner import ACTIVE_MEMBER_FIELDS
+from ..models.res_partner import ACTIVE_MEMBER_FIELDS, PERSON_FIELDS
 
 
 class LinkWardRepresentation(models.Model):
@@ -15,7 +15,7 @@ class LinkWardRepresentation(models.Model):
     _auto = False
     _order = "gap, ward_id"
     _depends = {
-        "res.partner": ACTIVE_MEMBER_FIELDS,
+        "res.partner": [*ACTIVE_MEMBER_FIELDS, *PERSON_FIELDS, "link_ward_id"],
         "link.ward": ["active", "local_authority", "population"],
     }
 
@@ -47,7 +47,8 @@ class LinkWardRepresentation(models.Model):
                     WITH members AS (
                         SELECT p.link_ward_id AS ward_id, count(*) AS n
                           FROM res_partner p
-                         WHERE %(member)s AND p.link_ward_id IS NOT NULL
+                         WHERE %(member)s AND %(person)s
+                           AND p.link_ward_id IS NOT NULL
                       GROUP BY p.link_ward_id
                     ), shares AS (
                         SELECT w.id AS ward_id, w.local_authority, w.population,
@@ -70,5 +71,8 @@ class LinkWardRepresentation(models.Model):
                 """,
                 view=SQL.identifier(self._table),
                 member=self.env["res.partner"]._link_active_member_sql("p"),
+                # Residents against the population: member organisations
+                # have a ward but are not residents of it.
+                person=self.env["res.partner"]._link_person_sql("p"),
             )
         )

@@ -1,6 +1,7 @@
 from . import test_link_ward
 from . import test_security_groups
 from . import test_members
+from . import test_member_definition
 from . import test_equality_access
 from . import test_equality_entry
 from . import test_link_settings

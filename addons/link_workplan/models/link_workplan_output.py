@@ -46,20 +46,26 @@ class LinkWorkplanOutput(models.Model):
     @api.model
     def _link_measures(self):
         """{key: (label, model, date field, extra domain)}: what an output can
-        count in its period. Measures over another LINk addon's records are
+        count in its period. The extra domain may be a function of the
+        period's two days (members recruited follow the member rule, which
+        depends on them). Measures over another LINk addon's records are
         offered only when that addon is installed."""
+        recruited = self.env["res.partner"]._link_recruited_domain
         measures = {
             "members_recruited": (
                 self.env._("Members recruited"),
                 "res.partner",
                 "link_join_date",
-                [("link_membership_type", "!=", False)],
+                recruited,
             ),
             "full_members_recruited": (
                 self.env._("Full members recruited"),
                 "res.partner",
                 "link_join_date",
-                [("link_membership_type", "=", "full")],
+                lambda start, end: [
+                    *recruited(start, end),
+                    ("link_membership_type", "=", "full"),
+                ],
             ),
             "actions_completed": (
                 self.env._("Work plan actions completed"),
@@ -125,6 +131,8 @@ class LinkWorkplanOutput(models.Model):
         counted = {}
         for measure, start, end in keys:
             __, model, date_field, domain = measures[measure]
+            if callable(domain):
+                domain = domain(start, end)
             counted[measure, start, end] = (
                 self.env[model]
                 .sudo()
