@@ -5,7 +5,7 @@ from odoo.tools import SQL
 
 from odoo.addons.link_membership.report.contract_period import contract_period_sql
 
-from .link_ev_visit import NOT_COUNTED, TOOK_PLACE
+from ..models.link_ev_visit import NOT_COUNTED, TOOK_PLACE
 
 
 class LinkEvActivityReport(models.Model):
