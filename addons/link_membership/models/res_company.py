@@ -154,8 +154,10 @@ class ResCompany(models.Model):
 
         The first preferred user who can act (active, internal, not OdooBot or
         the superuser), else the company's activities coordinator, else its
-        volunteer coordinator, else the first active host manager. Batched:
-        the same queries for 10 or 100 entries."""
+        volunteer coordinator, else the first active host manager, else the
+        administrator who installed LINk (a new database with no coordinator
+        and no host manager yet). Batched: the same queries for 10 or 100
+        entries."""
         self.ensure_one()
         Users = self.env["res.users"].sudo().with_context(active_test=False)
         candidates = Users.browse(
@@ -165,11 +167,13 @@ class ResCompany(models.Model):
         managers = (
             self.env.ref("link_membership.group_link_manager").sudo().users
         ).sorted("id")
+        admin = self.env.ref("base.user_admin", raise_if_not_found=False) or Users
         everyone = (
             candidates
             | company.link_activity_coordinator_id
             | company.link_volunteer_coordinator_id
             | managers
+            | admin.sudo()
         )
         everyone.fetch(["active", "share"])
         robots = {
@@ -186,6 +190,7 @@ class ResCompany(models.Model):
             acting(company.link_activity_coordinator_id)
             or acting(company.link_volunteer_coordinator_id)
             or acting(managers)
+            or acting(admin.sudo())
         )
         return [
             (acting(users.with_env(Users.env)) or fallback).with_env(self.env)

@@ -52,6 +52,14 @@ class TestActivityUsers(LinkCase):
         self.company.link_activity_coordinator_id = False
         self.assertEqual(self._resolve([self.env["res.users"]]), [self.manager])
 
+    def test_no_manager_goes_to_the_administrator(self):
+        """A new database without demo data: nobody named yet."""
+        self.company.link_activity_coordinator_id = False
+        group = self.env.ref("link_membership.group_link_manager")
+        group.users.write({"groups_id": [(3, group.id)]})
+        admin = self.env.ref("base.user_admin")
+        self.assertEqual(self._resolve([self.env["res.users"]]), [admin])
+
     def test_volunteer_coordinator_before_the_managers(self):
         self.company.write(
             {
