@@ -167,13 +167,19 @@ class ResCompany(models.Model):
         managers = (
             self.env.ref("link_membership.group_link_manager").sudo().users
         ).sorted("id")
-        admin = self.env.ref("base.user_admin", raise_if_not_found=False) or Users
+        # By id, not env.ref: no existence query (the admin cannot be deleted).
+        admin = Users.browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                "base.user_admin", raise_if_not_found=False
+            )
+            or []
+        )
         everyone = (
             candidates
             | company.link_activity_coordinator_id
             | company.link_volunteer_coordinator_id
             | managers
-            | admin.sudo()
+            | admin
         )
         everyone.fetch(["active", "share"])
         robots = {
@@ -190,7 +196,7 @@ class ResCompany(models.Model):
             acting(company.link_activity_coordinator_id)
             or acting(company.link_volunteer_coordinator_id)
             or acting(managers)
-            or acting(admin.sudo())
+            or acting(admin)
         )
         return [
             (acting(users.with_env(Users.env)) or fallback).with_env(self.env)
