@@ -70,14 +70,28 @@ class LinkEvDeclaration(models.Model):
                 )
 
     def write(self, vals):
-        """A changed declaration must be noted again, whoever changes it."""
+        """A changed declaration must be noted again, whoever changes it; and
+        it is noted before the visit, so after the visit it stays as the
+        team declared it (the visit's record)."""
         if "noted_by_id" in vals or not {"interest", "details"} & vals.keys():
             return super().write(vals)
         before = {d.id: (d.interest, d.details or False) for d in self}
         res = super().write(vals)
         changed = self.filtered(
-            lambda d: d.noted_by_id and (d.interest, d.details or False) != before[d.id]
+            lambda d: (d.interest, d.details or False) != before[d.id]
         )
+        late = changed.filtered(lambda d: d.visit_id.state not in BEFORE_VISIT)
+        if late:
+            raise UserError(
+                self.env._(
+                    "The declaration of %(person)s for %(visit)s was made before "
+                    "the visit and is part of its record: it can no longer be "
+                    "changed. Add what has come to light as a note on the visit.",
+                    person=late[0].partner_id.name,
+                    visit=late[0].visit_id.name,
+                )
+            )
+        changed = changed.filtered("noted_by_id")
         if changed:
             changed.write({"noted_by_id": False, "date_noted": False})
         return res

@@ -90,6 +90,24 @@ class TestRepresentativeInput(EnterViewCase):
         ben.write({"interest": "none", "details": False})
         self.assertFalse(ben.noted_by_id)
 
+    def test_declarations_stay_as_made_after_the_visit(self):
+        """Noted before the visit, so never changed after it (it could not
+        be noted again): staff are told to add a note instead."""
+        visit = self._visit()
+        self._declare_all(visit, "declared")
+        declarations = visit.sudo().declaration_ids.with_user(self.staff)
+        declarations.action_note()
+        visit.write({"state": "visited"})
+        anna = declarations.filtered(lambda d: d.partner_id == self.anna)
+        anna.write({"details": anna.details})  # the same answer: nothing changes
+        # assertRaises (not ...Regex): Odoo's rolls the refused write back.
+        with self.assertRaises(UserError) as refused:
+            anna.write({"details": "Something else"})
+        self.assertIn("can no longer be changed", str(refused.exception))
+        anna.invalidate_recordset()
+        self.assertEqual(anna.noted_by_id, self.staff)
+        self.assertNotEqual(anna.details, "Something else")
+
     def test_notes_are_written_while_open(self):
         visit = self._visit()
         mine = self._as_anna(visit)
