@@ -3,7 +3,7 @@
 {
     "name": "LINk Protocols",
     "summary": "Statutory partners, protocols with SLAs and working-day clocks",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",

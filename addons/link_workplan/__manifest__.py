@@ -3,7 +3,7 @@
 {
     "name": "LINk Work Programme",
     "summary": "Work plans, work streams, actions, RAG reviews and community issues",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
