@@ -37,7 +37,6 @@ class LinkEvVisit(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
-        "link.input.guard.mixin",
     ]
     _order = "date_visit desc, id desc"
 

@@ -19,7 +19,6 @@ class LinkShift(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
-        "link.input.guard.mixin",
     ]
     _order = "date_start, id"
 
