@@ -107,7 +107,13 @@ own = sorted(m.model for m in env["ir.model"].sudo().search(
 own_tables = sorted(env[m]._table for m in own if env[m]._auto)
 env.cr.execute("SELECT table_name FROM information_schema.tables "
                "WHERE table_name = ANY(%%s)", [%(tables)r or own_tables])
+# The input guard of res.company lists the LINk fields the company has now.
+company = env.registry["res.company"]
+guard = sorted(vars(company.__bases__[0]).get("_link_input_guard", ()))
+company_fields = sorted(name for name, field in company._fields.items()
+                        if (field._module or "").startswith("link_"))
 print("HISTORY " + json.dumps({"history": history, "modules": modules,
+    "company_guard": guard, "company_fields": company_fields,
     "served": [ref.split(",")[0] for ref in served], "dangling": dangling,
     "refs": len(refs), "own_models": own,
     "own_in_registry": sorted(m for m in %(models)r or own if m in env.registry),
@@ -167,6 +173,7 @@ def _uninstall_and_reinstall(dbname, addon):
     if addon == "link_enter_view":
         assert "link.ev.visit" in installed["served"]  # the added shift's visit
     assert not installed["dangling"]
+    assert installed["company_guard"] == installed["company_fields"]
 
     begin = time.monotonic()
     out, log = shell(dbname, UNINSTALL % addon)
@@ -185,6 +192,10 @@ def _uninstall_and_reinstall(dbname, addon):
     # (reading such a shift raised KeyError: 'link.ev.visit').
     assert not gone["dangling"], gone["dangling"]
     assert gone["refs"] == installed["refs"]
+    # No guard is left for the fields that went with the addon.
+    assert gone["company_guard"] == gone["company_fields"]
+    if addon == "link_workplan":
+        assert "link_workplan_notice_days" not in gone["company_guard"]
 
     begin = time.monotonic()
     log = run_odoo(dbname, "-i", addon)
@@ -195,6 +206,7 @@ def _uninstall_and_reinstall(dbname, addon):
     assert back["own_models"] == models and back["own_in_registry"] == models
     assert back["tables"] == tables
     assert back["history"] == history, _diff(history, back["history"])
+    assert back["company_guard"] == installed["company_guard"]
     print(
         f"\nuninstall/reinstall of {addon}: {len(history)} figures unchanged "
         f"({history['members']} members, {history['res.partner']} partners, "
