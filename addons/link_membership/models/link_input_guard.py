@@ -73,9 +73,9 @@ def install_input_guard(cls):
     if "_link_input_guard" in vars(bases[0]):
         bases = bases[1:]  # set up again without a _prepare_setup first
     names = frozenset(
-        name
-        for name, field in cls._fields.items()
-        if not cls._abstract and _is_link_field(cls, field)
+        ()
+        if cls._abstract  # no create of its own: its children have a guard
+        else (name for name, field in cls._fields.items() if _is_link_field(cls, field))
     )
     if names:
         bases = (_guard_class(cls._name, names), *bases)
