@@ -135,7 +135,13 @@ modules = {m.name: m.state for m in env["ir.module.module"].search(
 own_tables = sorted(env[m]._table for m in own if env[m]._auto)
 env.cr.execute("SELECT table_name FROM information_schema.tables "
                "WHERE table_name = ANY(%%s)", [%(tables)r or own_tables])
+# The input guard of res.company lists the LINk fields the company has now.
+company = env.registry["res.company"]
+guard = sorted(vars(company.__bases__[0]).get("_link_input_guard", ()))
+company_fields = sorted(name for name, field in company._fields.items()
+                        if (field._module or "").startswith("link_"))
 print("HISTORY " + json.dumps({"history": history, "modules": modules,
+    "company_guard": guard, "company_fields": company_fields,
     "served": [ref.split(",")[0] for ref in served], "dangling": dangling,
     "refs": len(refs), "own_models": own,
     "meeting": meeting,
@@ -200,6 +206,7 @@ def _uninstall_and_reinstall(dbname, removed):
         assert "link.representation" in installed["served"]  # the seat's shift
         assert installed["meeting"] == ["link.representation"]
     assert not installed["dangling"]
+    assert installed["company_guard"] == installed["company_fields"]
 
     begin = time.monotonic()
     out, log = shell(dbname, UNINSTALL % addon)
@@ -222,6 +229,10 @@ def _uninstall_and_reinstall(dbname, removed):
     # shift that served a representation seat.
     assert not gone["dangling"], gone["dangling"]
     assert gone["refs"] == installed["refs"]
+    # No guard is left for the fields that went with the addon.
+    assert gone["company_guard"] == gone["company_fields"]
+    if addon == "link_workplan":
+        assert "link_workplan_notice_days" not in gone["company_guard"]
     if addon == "link_protocols":
         # The meeting planned from the seat is still in the calendar,
         # attached to no document (Odoo's cascade on the document's model
@@ -237,6 +248,7 @@ def _uninstall_and_reinstall(dbname, removed):
     assert back["own_models"] == models and back["own_in_registry"] == models
     assert back["tables"] == tables
     assert back["history"] == history, _diff(history, back["history"])
+    assert back["company_guard"] == installed["company_guard"]
     print(
         f"\nuninstall/reinstall of {' and '.join(removed)}: {len(history)} "
         f"figures unchanged "

@@ -25,7 +25,6 @@ class LinkEvAuthorisation(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
-        "link.input.guard.mixin",
     ]
     _order = "state, date_expiry, id"
     _rec_name = "partner_id"

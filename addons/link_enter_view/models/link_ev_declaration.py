@@ -12,7 +12,7 @@ class LinkEvDeclaration(models.Model):
 
     _name = "link.ev.declaration"
     _description = "Declaration of interest for a visit"
-    _inherit = ["mail.thread", "link.input.guard.mixin"]
+    _inherit = ["mail.thread"]
     _order = "visit_id, id"
 
     visit_id = fields.Many2one(

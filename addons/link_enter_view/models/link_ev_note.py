@@ -12,7 +12,6 @@ class LinkEvNote(models.Model):
 
     _name = "link.ev.note"
     _description = "Observation notes of a representative"
-    _inherit = ["link.input.guard.mixin"]
     _order = "visit_id, id"
 
     visit_id = fields.Many2one(

@@ -9,7 +9,7 @@ from .link_ev_visit import REPORT_SENT
 class LinkEvRecommendation(models.Model):
     _name = "link.ev.recommendation"
     _description = "Recommendation of an enter and view report"
-    _inherit = ["mail.thread", "link.input.guard.mixin"]
+    _inherit = ["mail.thread"]
     _order = "visit_id, sequence, id"
 
     visit_id = fields.Many2one(

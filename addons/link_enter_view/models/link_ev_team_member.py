@@ -9,7 +9,6 @@ from .link_ev_visit import WENT
 class LinkEvTeamMember(models.Model):
     _name = "link.ev.team.member"
     _description = "Representative on an enter and view visit"
-    _inherit = ["link.input.guard.mixin"]
     _order = "visit_id, is_lead desc, id"
 
     visit_id = fields.Many2one(

@@ -56,7 +56,6 @@ class LinkEvVisit(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
-        "link.input.guard.mixin",
         "link.row.lock.mixin",
         "link.calendar.mirror.mixin",
     ]

@@ -1,5 +1,5 @@
 from . import base
-from . import link_input_guard_mixin
+from . import link_input_guard
 from . import link_ward
 from . import link_activity_once_mixin
 from . import link_row_lock_mixin

@@ -4,12 +4,21 @@ from lxml import etree
 
 from odoo import api, models
 
+from .link_input_guard import install_input_guard
+
 MONITOR_GROUP = "link_membership.group_link_monitor"
 STAFF_GROUP = "link_membership.group_link_staff"
 
 
 class Base(models.AbstractModel):
     _inherit = "base"
+
+    def _setup_complete(self):
+        """Puts the LINk input guard first in the bases of the model's class,
+        ahead of its create and write overrides: see install_input_guard."""
+        res = super()._setup_complete()
+        install_input_guard(self.env.registry[self._name])
+        return res
 
     @api.model
     def get_view(self, view_id=None, view_type="form", **options):

@@ -14,7 +14,6 @@ class LinkCensusShare(models.Model):
 
     _name = "link.census.share"
     _description = "Census share of an equality answer"
-    _inherit = ["link.input.guard.mixin"]
     _order = "characteristic, answer"
 
     characteristic = fields.Selection(

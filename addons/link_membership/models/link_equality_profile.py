@@ -22,7 +22,6 @@ class LinkEqualityProfile(models.Model):
 
     _name = "link.equality.profile"
     _description = "Equality monitoring answers"
-    _inherit = ["link.input.guard.mixin"]
     _rec_name = "partner_id"
 
     partner_id = fields.Many2one(

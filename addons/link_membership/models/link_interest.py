@@ -6,7 +6,6 @@ from odoo import fields, models
 class LinkInterest(models.Model):
     _name = "link.interest"
     _description = "Area of interest"
-    _inherit = ["link.input.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

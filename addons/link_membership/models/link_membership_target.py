@@ -18,7 +18,6 @@ KINDS = [
 class LinkMembershipTarget(models.Model):
     _name = "link.membership.target"
     _description = "Membership target"
-    _inherit = ["link.input.guard.mixin"]
     _order = "date_end desc, sequence, id"
 
     name = fields.Char(required=True)

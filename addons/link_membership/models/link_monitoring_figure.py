@@ -9,7 +9,6 @@ class LinkMonitoringFigure(models.Model):
 
     _name = "link.monitoring.figure"
     _description = "Contract monitoring key figure"
-    _inherit = ["link.input.guard.mixin"]
     _order = "period_id, sequence, id"
     _rec_name = "label"
 

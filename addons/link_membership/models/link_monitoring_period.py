@@ -19,7 +19,7 @@ class LinkMonitoringPeriod(models.Model):
 
     _name = "link.monitoring.period"
     _description = "Contract monitoring period"
-    _inherit = ["mail.thread", "link.input.guard.mixin"]
+    _inherit = ["mail.thread"]
     _order = "date_from desc, period_type"
 
     name = fields.Char(required=True, tracking=True)

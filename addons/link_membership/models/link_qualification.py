@@ -22,7 +22,6 @@ class LinkQualification(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
-        "link.input.guard.mixin",
     ]
     _order = "date_expiry, id"
     _rec_names_search = ["partner_id", "type_id", "reference"]

@@ -9,7 +9,6 @@ from .history import refuse_if_referenced
 class LinkQualificationType(models.Model):
     _name = "link.qualification.type"
     _description = "Volunteer qualification type"
-    _inherit = ["link.input.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

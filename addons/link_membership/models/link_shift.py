@@ -18,7 +18,6 @@ class LinkShift(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
-        "link.input.guard.mixin",
         "link.row.lock.mixin",
         "link.calendar.mirror.mixin",
     ]

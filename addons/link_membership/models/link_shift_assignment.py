@@ -13,7 +13,7 @@ HELD_STATES = ("waitlisted", "confirmed")
 class LinkShiftAssignment(models.Model):
     _name = "link.shift.assignment"
     _description = "Volunteer on a shift"
-    _inherit = ["mail.thread", "link.input.guard.mixin"]
+    _inherit = ["mail.thread"]
     _order = "date_start desc, signup_date, id"
     _rec_name = "partner_id"
 
@@ -163,8 +163,6 @@ class LinkShiftAssignment(models.Model):
         it is full; the shift rows are locked so that parallel sign-ups never
         overfill it."""
         self.check_access("create")
-        for vals in vals_list:
-            self._link_guard_values(vals)  # the shift ids are used before super()
         shift_ids = {vals.get("shift_id") for vals in vals_list}
         shifts = self.env["link.shift"].browse(shift_ids - {None, False}).sudo()
         shifts._link_lock()

@@ -30,7 +30,7 @@ MAX_OCCURRENCES = 400
 class LinkShiftSeries(models.Model):
     _name = "link.shift.series"
     _description = "Recurring volunteer shifts"
-    _inherit = ["mail.thread", "link.input.guard.mixin"]
+    _inherit = ["mail.thread"]
     _order = "date_first desc, id desc"
 
     name = fields.Char(required=True, tracking=True)

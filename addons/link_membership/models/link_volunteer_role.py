@@ -8,7 +8,6 @@ from .history import refuse_if_referenced
 class LinkVolunteerRole(models.Model):
     _name = "link.volunteer.role"
     _description = "Volunteer role"
-    _inherit = ["link.input.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

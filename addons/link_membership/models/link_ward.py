@@ -14,7 +14,6 @@ ONS_WARD_CODE = re.compile(r"^[EW]05\d{6}$")
 class LinkWard(models.Model):
     _name = "link.ward"
     _description = "Ward"
-    _inherit = ["link.input.guard.mixin"]
     _order = "local_authority, name"
 
     name = fields.Char(required=True, index="trigram")

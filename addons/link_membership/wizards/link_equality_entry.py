@@ -17,7 +17,6 @@ class LinkEqualityEntry(models.TransientModel):
 
     _name = "link.equality.entry"
     _description = "Record equality monitoring answers"
-    _inherit = ["link.input.guard.mixin"]
 
     partner_id = fields.Many2one("res.partner", string="Person", required=True)
     date_answered = fields.Date(

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..models.link_input_guard_mixin import LINK_FIRST_DAY, LINK_LAST_DAY
+from ..models.link_input_guard import LINK_FIRST_DAY, LINK_LAST_DAY
 
 
 class LinkMonitoringWizard(models.TransientModel):
@@ -12,7 +12,6 @@ class LinkMonitoringWizard(models.TransientModel):
 
     _name = "link.monitoring.wizard"
     _description = "Produce a contract monitoring pack"
-    _inherit = ["link.input.guard.mixin"]
 
     @api.model
     def _link_current_period(self):

@@ -19,7 +19,6 @@ class LinkSettings(models.TransientModel):
 
     _name = "link.settings"
     _description = "LINk settings"
-    _inherit = ["link.input.guard.mixin"]
 
     # field name -> ir.config_parameter key
     _link_config_parameters = {"link_suppression_threshold": THRESHOLD_PARAM}

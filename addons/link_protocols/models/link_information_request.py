@@ -22,7 +22,6 @@ class LinkInformationRequest(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
-        "link.input.guard.mixin",
     ]
     _order = "date_sent desc, id desc"
 

@@ -17,7 +17,7 @@ class LinkOpportunity(models.Model):
 
     _name = "link.opportunity"
     _description = "Involvement opportunity"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.input.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_close, id"
 
     name = fields.Char(string="Title", required=True, tracking=True)

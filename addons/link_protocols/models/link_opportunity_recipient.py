@@ -8,7 +8,6 @@ class LinkOpportunityRecipient(models.Model):
 
     _name = "link.opportunity.recipient"
     _description = "Opportunity recipient"
-    _inherit = ["link.input.guard.mixin"]
     _order = "opportunity_id, partner_id"
 
     opportunity_id = fields.Many2one(

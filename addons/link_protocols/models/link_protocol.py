@@ -15,12 +15,7 @@ REVIEW_NOTICE_DAYS = 30
 class LinkProtocol(models.Model):
     _name = "link.protocol"
     _description = "Protocol with statutory partners"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "link.activity.once.mixin",
-        "link.input.guard.mixin",
-    ]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
     _order = "date_issue desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)

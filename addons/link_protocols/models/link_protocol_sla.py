@@ -9,7 +9,6 @@ from odoo.addons.link_membership.models.history import refuse_if_referenced
 class LinkProtocolSla(models.Model):
     _name = "link.protocol.sla"
     _description = "Response time agreed in a protocol"
-    _inherit = ["link.input.guard.mixin"]
     _order = "protocol_id, type_id"
 
     protocol_id = fields.Many2one(

@@ -16,7 +16,7 @@ class LinkRepresentation(models.Model):
 
     _name = "link.representation"
     _description = "Representation on an external body"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.input.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "partner_id, name, id"
 
     name = fields.Char(string="Seat", required=True, tracking=True)

@@ -17,7 +17,6 @@ class LinkRepresentationReport(models.Model):
 
     _name = "link.representation.report"
     _description = "Report back from a representation"
-    _inherit = ["link.input.guard.mixin"]
     _order = "date desc, id desc"
 
     representation_id = fields.Many2one(

@@ -7,7 +7,6 @@ from odoo.exceptions import ValidationError
 class LinkSlaType(models.Model):
     _name = "link.sla.type"
     _description = "What a protocol's response time covers"
-    _inherit = ["link.input.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

@@ -21,12 +21,7 @@ class LinkCommunityIssue(models.Model):
 
     _name = "link.community.issue"
     _description = "Community issue"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "link.activity.once.mixin",
-        "link.input.guard.mixin",
-    ]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.activity.once.mixin"]
     _order = "score desc, id desc"
 
     name = fields.Char(string="Issue", required=True, tracking=True)

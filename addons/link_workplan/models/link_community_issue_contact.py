@@ -10,7 +10,6 @@ class LinkCommunityIssueContact(models.Model):
 
     _name = "link.community.issue.contact"
     _description = "Contact about a community issue"
-    _inherit = ["link.input.guard.mixin"]
     _order = "date desc, id desc"
 
     issue_id = fields.Many2one(

@@ -7,7 +7,6 @@ from odoo.exceptions import UserError
 class LinkCommunityIssueScore(models.Model):
     _name = "link.community.issue.score"
     _description = "Score of a community issue against a criterion"
-    _inherit = ["link.input.guard.mixin"]
     _order = "issue_id, criterion_id"
 
     issue_id = fields.Many2one(

@@ -10,7 +10,6 @@ class LinkIssueCriterion(models.Model):
 
     _name = "link.issue.criterion"
     _description = "Community issue scoring criterion"
-    _inherit = ["link.input.guard.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -12,7 +12,6 @@ class LinkRagReview(models.Model):
 
     _name = "link.rag.review"
     _description = "RAG review"
-    _inherit = ["link.input.guard.mixin"]
     _order = "date desc, id desc"
 
     action_id = fields.Many2one("link.workplan.action", index=True, ondelete="cascade")

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 class LinkWorkplan(models.Model):
     _name = "link.workplan"
     _description = "Work plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.input.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)

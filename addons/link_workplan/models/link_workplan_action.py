@@ -31,7 +31,6 @@ class LinkWorkplanAction(models.Model):
         "mail.activity.mixin",
         "link.activity.once.mixin",
         "link.review.mixin",
-        "link.input.guard.mixin",
     ]
     _order = "workstream_id, sequence, id"
     _link_review_field = "action_id"

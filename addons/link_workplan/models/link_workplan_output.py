@@ -11,7 +11,6 @@ class LinkWorkplanOutput(models.Model):
 
     _name = "link.workplan.output"
     _description = "Work plan output"
-    _inherit = ["link.input.guard.mixin"]
     _order = "workplan_id, sequence, id"
 
     workplan_id = fields.Many2one(

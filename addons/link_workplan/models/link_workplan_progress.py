@@ -8,7 +8,6 @@ class LinkWorkplanProgress(models.Model):
 
     _name = "link.workplan.progress"
     _description = "Progress note"
-    _inherit = ["link.input.guard.mixin"]
     _order = "date desc, id desc"
 
     action_id = fields.Many2one(

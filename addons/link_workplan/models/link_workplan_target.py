@@ -9,7 +9,6 @@ class LinkWorkplanTarget(models.Model):
 
     _name = "link.workplan.target"
     _description = "Work plan target"
-    _inherit = ["link.input.guard.mixin"]
     _order = "workstream_id, sequence, code, id"
 
     code = fields.Char(help="The target's letter or number, for example A.")

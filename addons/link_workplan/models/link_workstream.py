@@ -17,7 +17,6 @@ class LinkWorkstream(models.Model):
         "mail.activity.mixin",
         "link.activity.once.mixin",
         "link.review.mixin",
-        "link.input.guard.mixin",
     ]
     _order = "workplan_id, sequence, id"
     _link_review_field = "workstream_id"

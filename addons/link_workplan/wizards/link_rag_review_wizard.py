@@ -14,7 +14,6 @@ class LinkRagReviewWizard(models.TransientModel):
 
     _name = "link.rag.review.wizard"
     _description = "Record a RAG review"
-    _inherit = ["link.input.guard.mixin"]
 
     action_id = fields.Many2one("link.workplan.action", ondelete="cascade")
     workstream_id = fields.Many2one(

@@ -32,7 +32,6 @@ class LinkWorkplanImport(models.TransientModel):
 
     _name = "link.workplan.import"
     _description = "Import an action plan"
-    _inherit = ["link.input.guard.mixin"]
 
     workplan_id = fields.Many2one("link.workplan", string="Work plan", required=True)
     file = fields.Binary(required=True)
