@@ -148,7 +148,7 @@ def scenario_crons(env):
         meter = Meter()
         with (
             patch.object(
-                mixin[model], "_link_schedule_once", _per_record_schedule_once
+                mixin[model], "_schedule_once_matching", _per_record_schedule_once
             ),
             meter(env),
         ):

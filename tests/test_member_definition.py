@@ -95,7 +95,7 @@ class TestMemberDefinitionAcrossAddons(SuiteTagsMixin, MemberEdgesCase):
         self.assertEqual(recruited(date(2020, 1, 1), self.tomorrow), joined_by_status)
         Report = self.env["link.membership.report"].with_user(self.monitor)
         [[count]] = Report._read_group(
-            Report._link_joined_domain(date(2020, 1, 1), self.tomorrow),
+            Report._joined_domain(date(2020, 1, 1), self.tomorrow),
             [],
             ["member_count:sum"],
         )

@@ -28,7 +28,7 @@ class LinkEvAuthorisation(models.Model):
     ]
     _order = "state, date_expiry, id"
     _rec_name = "partner_id"
-    _link_lapse_batch = 500
+    _lapse_batch = 500
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -103,13 +103,13 @@ class LinkEvAuthorisation(models.Model):
     @api.depends_context("date")
     @api.depends("partner_id", "qualification_type_ids")
     def _compute_qualifications_ok(self):
-        missing = self._link_missing_on(fields.Date.context_today(self))
+        missing = self._missing_on(fields.Date.context_today(self))
         for authorisation in self:
             types = missing.get(authorisation.id) or self.env["link.qualification.type"]
             authorisation.missing_qualification_ids = types
             authorisation.qualifications_ok = not types
 
-    def _link_missing_on(self, on_date):
+    def _missing_on(self, on_date):
         """{authorisation id: required types the person lacks on ``on_date``},
         one query per distinct set of required types."""
         by_types = defaultdict(lambda: self.browse())
@@ -118,9 +118,7 @@ class LinkEvAuthorisation(models.Model):
         Qualification = self.env["link.qualification"]
         result = {}
         for types, authorisations in by_types.items():
-            missing = Qualification._link_missing(
-                authorisations.partner_id, types, on_date
-            )
+            missing = Qualification._missing(authorisations.partner_id, types, on_date)
             for authorisation in authorisations:
                 result[authorisation.id] = missing[authorisation.partner_id.id]
         return result
@@ -174,7 +172,7 @@ class LinkEvAuthorisation(models.Model):
             raise UserError(
                 self.env._("Only an application or a suspension can be authorised.")
             )
-        missing = self._link_missing_on(today)
+        missing = self._missing_on(today)
         lacking = self.filtered(lambda a: missing.get(a.id))
         if lacking:
             raise UserError(
@@ -236,7 +234,7 @@ class LinkEvAuthorisation(models.Model):
     # --- who may visit ---------------------------------------------------------------
 
     @api.model
-    def _link_authorised_partners(self, partners, on_date):
+    def _authorised_partners(self, partners, on_date):
         """The partners among ``partners`` authorised to enter and view on
         ``on_date``: authorisation in force that day, qualifications valid."""
         authorisations = self.sudo().search(
@@ -249,7 +247,7 @@ class LinkEvAuthorisation(models.Model):
                 ("date_expiry", ">=", on_date),
             ]
         )
-        missing = authorisations._link_missing_on(on_date)
+        missing = authorisations._missing_on(on_date)
         return authorisations.filtered(lambda a: not missing.get(a.id)).partner_id
 
     # --- daily cron --------------------------------------------------------------
@@ -263,20 +261,20 @@ class LinkEvAuthorisation(models.Model):
         expired = self.browse()
         while batch := self.search(
             [("state", "=", "authorised"), ("date_expiry", "<", today)],
-            limit=self._link_lapse_batch,
+            limit=self._lapse_batch,
             order="id",
         ):
             batch.write({"state": "expired"})
             expired |= batch
-        self._link_tell(expired, self.env._("Authorisation expired"))
+        self._tell(expired, self.env._("Authorisation expired"))
         last_id = 0
         while batch := self.search(
             [("state", "=", "authorised"), ("id", ">", last_id)],
-            limit=self._link_lapse_batch,
+            limit=self._lapse_batch,
             order="id",
         ):
             last_id = batch[-1].id
-            missing = batch._link_missing_on(today)
+            missing = batch._missing_on(today)
             lapsed = batch.filtered(lambda a, m=missing: m.get(a.id))
             if lapsed:
                 lapsed.write(
@@ -285,19 +283,19 @@ class LinkEvAuthorisation(models.Model):
                         "status_note": self.env._("A required qualification lapsed"),
                     }
                 )
-                self._link_tell(
+                self._tell(
                     lapsed, self.env._("Suspended: a required qualification lapsed")
                 )
 
     @api.model
-    def _link_tell(self, authorisations, summary):
+    def _tell(self, authorisations, summary):
         if not authorisations:
             return
         template = self.env.ref("link_enter_view.mail_template_link_ev_authorisation")
         template.send_mail_batch(authorisations.ids)
         today = fields.Date.context_today(self)
         company = self.env.company
-        authorisations._link_create_activities(
+        authorisations._create_activities(
             "mail.mail_activity_data_todo",
             lambda a: (a.company_id or company).link_volunteer_coordinator_id,
             lambda a: today,

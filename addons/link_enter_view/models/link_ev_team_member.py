@@ -51,19 +51,19 @@ class LinkEvTeamMember(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         members = super().create(vals_list)
-        members.visit_id.filtered("calendar_event_id")._link_sync_calendar()
+        members.visit_id.filtered("calendar_event_id")._sync_calendar()
         return members
 
     def write(self, vals):
         res = super().write(vals)
         if "partner_id" in vals:
-            self.visit_id.filtered("calendar_event_id")._link_sync_calendar()
+            self.visit_id.filtered("calendar_event_id")._sync_calendar()
         return res
 
     def unlink(self):
         visits = self.visit_id
         res = super().unlink()
-        visits.filtered("calendar_event_id")._link_sync_calendar()
+        visits.filtered("calendar_event_id")._sync_calendar()
         return res
 
     @api.ondelete(at_uninstall=False)

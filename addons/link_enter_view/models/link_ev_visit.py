@@ -284,10 +284,10 @@ class LinkEvVisit(models.Model):
     @api.depends("team_member_ids.partner_id", "declaration_ids.partner_id")
     def _compute_declarations_missing(self):
         for visit in self:
-            missing = visit._link_undeclared()
+            missing = visit._undeclared()
             visit.declarations_missing = ", ".join(missing.mapped("name"))
 
-    def _link_undeclared(self):
+    def _undeclared(self):
         self.ensure_one()
         visit = self.sudo()
         return visit.team_member_ids.partner_id - visit.declaration_ids.partner_id
@@ -368,7 +368,7 @@ class LinkEvVisit(models.Model):
         for visit in visits:
             by_day[visit.visit_day] |= visit
         for day, day_visits in by_day.items():
-            allowed = Authorisation._link_authorised_partners(
+            allowed = Authorisation._authorised_partners(
                 day_visits.team_member_ids.partner_id, day
             )
             for visit in day_visits:
@@ -430,7 +430,7 @@ class LinkEvVisit(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if {"date_visit", "team_member_ids", "user_id"} & set(vals):
-            self.filtered("calendar_event_id")._link_sync_calendar()
+            self.filtered("calendar_event_id")._sync_calendar()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -445,7 +445,7 @@ class LinkEvVisit(models.Model):
 
     # --- life cycle --------------------------------------------------------------
 
-    def _link_lock(self):
+    def _lock(self):
         """Lock the visit rows until the end of the transaction, before their
         state is checked: two people pressing a button of the same visit at
         once queue behind each other. Under Odoo's REPEATABLE READ the second
@@ -454,15 +454,13 @@ class LinkEvVisit(models.Model):
         without the lock its UPDATE failed the same way, logged as an ERROR."""
         self._lock_rows(["state"])
 
-    def _link_check_state(self, states, message):
-        self._link_lock()
+    def _check_state(self, states, message):
+        self._lock()
         if any(visit.state not in states for visit in self):
             raise UserError(message)
 
     def action_plan(self):
-        self._link_check_state(
-            ("draft",), self.env._("Only a draft visit can be planned.")
-        )
+        self._check_state(("draft",), self.env._("Only a draft visit can be planned."))
         for visit in self.sudo():
             if not visit.date_visit:
                 raise UserError(
@@ -489,10 +487,10 @@ class LinkEvVisit(models.Model):
                 )
         self._check_team_authorised()
         self.write({"state": "planned"})
-        self._link_sync_calendar()
+        self._sync_calendar()
 
     def action_notify(self):
-        self._link_check_state(
+        self._check_state(
             ("planned",), self.env._("Only a planned visit can be notified.")
         )
         self.write(
@@ -500,7 +498,7 @@ class LinkEvVisit(models.Model):
         )
 
     def action_visited(self):
-        self._link_check_state(
+        self._check_state(
             SCHEDULED,
             self.env._("Only a planned visit can be marked visited."),
         )
@@ -511,7 +509,7 @@ class LinkEvVisit(models.Model):
                 raise UserError(
                     self.env._("%(visit)s has not taken place yet.", visit=visit.name)
                 )
-            missing = visit._link_undeclared()
+            missing = visit._undeclared()
             if missing:
                 raise UserError(
                     self.env._(
@@ -524,15 +522,13 @@ class LinkEvVisit(models.Model):
         self.write({"state": "visited"})
 
     def action_draft_report(self):
-        self._link_check_state(
-            ("visited",), self.env._("Write the report after the visit.")
-        )
+        self._check_state(("visited",), self.env._("Write the report after the visit."))
         if any(not visit.report_body for visit in self):
             raise UserError(self.env._("Write the report before marking it drafted."))
         self.write({"state": "report_drafted"})
 
     def action_send_report(self):
-        self._link_check_state(
+        self._check_state(
             ("report_drafted",), self.env._("Only a drafted report can be sent.")
         )
         today = fields.Date.context_today(self)
@@ -545,7 +541,7 @@ class LinkEvVisit(models.Model):
             )
 
     def action_response_received(self):
-        self._link_check_state(
+        self._check_state(
             ("report_sent",),
             self.env._("A response is recorded once the report has been sent."),
         )
@@ -561,7 +557,7 @@ class LinkEvVisit(models.Model):
             )
 
     def action_publish(self):
-        self._link_check_state(
+        self._check_state(
             ("report_sent", "response_received"),
             self.env._("Only a report sent to the provider can be published."),
         )
@@ -582,7 +578,7 @@ class LinkEvVisit(models.Model):
         self.write({"state": "published", "date_published": today})
 
     def action_cancel(self):
-        self._link_check_state(
+        self._check_state(
             BEFORE_VISIT, self.env._("Only a visit yet to take place can be cancelled.")
         )
         if any(not visit.cancel_reason for visit in self):
@@ -590,7 +586,7 @@ class LinkEvVisit(models.Model):
                 self.env._("Say why the visit is cancelled, for the provider and team.")
             )
         self.write({"state": "cancelled"})
-        self._link_sync_calendar()
+        self._sync_calendar()
         for visit in self.sudo():
             visit.message_post(
                 body=self.env._(
@@ -634,7 +630,7 @@ class LinkEvVisit(models.Model):
         """A new draft visit to the same premises that follows up this one's
         recommendations; the team is chosen afresh."""
         self.ensure_one()
-        self._link_check_state(
+        self._check_state(
             REPORT_SENT,
             self.env._("A revisit follows a visit whose report was sent."),
         )
@@ -647,14 +643,14 @@ class LinkEvVisit(models.Model):
         }
 
     def action_refuse(self):
-        self._link_check_state(
+        self._check_state(
             SCHEDULED,
             self.env._("Entry can only be refused on a planned visit."),
         )
         if any(not visit.refusal_reason for visit in self):
             raise UserError(self.env._("Record the reason the provider gave."))
         self.write({"state": "refused"})
-        self._link_sync_calendar()
+        self._sync_calendar()
 
     # --- what representatives write ----------------------------------------------
 
@@ -733,10 +729,8 @@ class LinkEvVisit(models.Model):
 
     # --- calendar ------------------------------------------------------------------
 
-    def _link_sync_calendar(self):
-        """One meeting per visit with the team as attendees, moved with the
-        visit and archived when it is cancelled or entry refused."""
-        self._sync_calendar()
+    # One meeting per visit with the team as attendees, moved with the visit
+    # and archived when it is cancelled or entry refused (_sync_calendar).
 
     def _calendar_shown(self):
         return self.state in BEFORE_VISIT and bool(self.date_visit)
@@ -761,11 +755,11 @@ class LinkEvVisit(models.Model):
 
     # --- deadlines --------------------------------------------------------------
 
-    def _link_lead_user(self):
+    def _lead_user(self):
         users = self.sudo().lead_partner_id.user_ids.filtered(lambda u: not u.share)
         return users[:1] | self.user_id
 
-    def _link_manager(self):
+    def _manager(self):
         return self.company_id.link_escalation_user_id | self.user_id
 
     @api.model
@@ -775,48 +769,43 @@ class LinkEvVisit(models.Model):
         today = fields.Date.context_today(self)
         reminder = "link_enter_view.mail_activity_type_link_ev_due"
         overdue = "link_enter_view.mail_activity_type_link_ev_overdue"
-        report_open = [("state", "in", REPORT_OPEN)]
-        response_open = [("state", "=", "report_sent")]
-        self._link_schedule_once(
-            # Not once the date has passed: the overdue notice is the one.
-            [
-                *report_open,
-                ("report_reminder_date", "<=", today),
-                ("report_due_date", ">=", today),
-            ],
-            reminder,
-            "report_reminder_done",
-            lambda visit: visit._link_lead_user(),
-            lambda visit: visit.report_due_date,
-            self.env._("The visit report is due soon"),
-        )
-        self._link_schedule_once(
-            [*report_open, ("report_due_date", "<", today)],
-            overdue,
-            "report_escalated",
-            lambda visit: visit._link_manager(),
-            lambda visit: visit.report_due_date,
-            self.env._("The visit report is overdue"),
-            replaces=reminder,
-        )
-        self._link_schedule_once(
-            [
-                *response_open,
-                ("response_reminder_date", "<=", today),
-                ("response_due_date", ">=", today),
-            ],
-            reminder,
-            "response_reminder_done",
-            lambda visit: visit._link_lead_user(),
-            lambda visit: visit.response_due_date,
-            self.env._("The provider's response is due soon"),
-        )
-        self._link_schedule_once(
-            [*response_open, ("response_due_date", "<", today)],
-            overdue,
-            "response_escalated",
-            lambda visit: visit._link_manager(),
-            lambda visit: visit.response_due_date,
-            self.env._("No response from the provider: the report can be published"),
-            replaces=reminder,
-        )
+        clocks = [
+            (
+                "report",
+                [("state", "in", REPORT_OPEN)],
+                self.env._("The visit report is due soon"),
+                self.env._("The visit report is overdue"),
+            ),
+            (
+                "response",
+                [("state", "=", "report_sent")],
+                self.env._("The provider's response is due soon"),
+                self.env._(
+                    "No response from the provider: the report can be published"
+                ),
+            ),
+        ]
+        for clock, still_open, due_soon, missed in clocks:
+            due = f"{clock}_due_date"
+            self._schedule_once_matching(
+                # Not once the date has passed: the overdue notice is the one.
+                [
+                    *still_open,
+                    (f"{clock}_reminder_date", "<=", today),
+                    (due, ">=", today),
+                ],
+                reminder,
+                f"{clock}_reminder_done",
+                lambda visit: visit._lead_user(),
+                lambda visit, due=due: visit[due],
+                due_soon,
+            )
+            self._schedule_once_matching(
+                [*still_open, (due, "<", today)],
+                overdue,
+                f"{clock}_escalated",
+                lambda visit: visit._manager(),
+                lambda visit, due=due: visit[due],
+                missed,
+                replaces=reminder,
+            )

@@ -152,8 +152,8 @@ class LinkVolunteerPortal(CustomerPortal):
                 "pager": pager,
                 "shifts": shifts_sudo,
                 "my_place": {place.shift_id.id: place for place in upcoming},
-                "positions": upcoming._link_waitlist_positions(),
-                "refusals": shifts_sudo._link_portal_refusals(partner, upcoming),
+                "positions": upcoming._waitlist_positions(),
+                "refusals": shifts_sudo._portal_refusals(partner, upcoming),
                 "upcoming": upcoming.sudo(),
                 "past": past.sudo(),
                 "hours_total": sum(
@@ -227,8 +227,8 @@ class LinkVolunteerPortal(CustomerPortal):
                 "page_name": "shift_withdraw",
                 "place": place,
                 "shift": shift,
-                "refusal": place._link_withdraw_refusal(),
-                "position": place._link_waitlist_positions().get(place.id),
+                "refusal": place._withdraw_refusal(),
+                "position": place._waitlist_positions().get(place.id),
                 "when": self._link_shift_times(shift),
             }
         )
@@ -247,7 +247,7 @@ class LinkVolunteerPortal(CustomerPortal):
         )
         try:
             with request.env.cr.savepoint():
-                place.sudo()._link_withdraw()
+                place.sudo()._withdraw()
         except (UserError, ValidationError):
             return request.redirect(f"/my/shifts?error={place.shift_id.id}")
         return request.redirect("/my/shifts?withdrawn=1")
@@ -312,7 +312,7 @@ class LinkVolunteerPortal(CustomerPortal):
             return request.redirect("/my/qualifications?error=1")
         try:
             with request.env.cr.savepoint():
-                qualification.sudo()._link_submit_evidence(
+                qualification.sudo()._submit_evidence(
                     content, link_plain_text(evidence.filename).strip() or None
                 )
         except (UserError, ValidationError):

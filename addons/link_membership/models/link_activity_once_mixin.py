@@ -13,10 +13,10 @@ class LinkActivityOnceMixin(models.AbstractModel):
     _name = "link.activity.once.mixin"
     _description = "Activities scheduled once per record"
 
-    _link_activity_batch = 500
+    _activity_batch = 500
 
     @api.model
-    def _link_schedule_once(
+    def _schedule_once_matching(
         self,
         domain,
         activity_type_xmlid,
@@ -38,13 +38,13 @@ class LinkActivityOnceMixin(models.AbstractModel):
         else to the coordinator (see ``res.company._link_activity_users``).
         ``replaces`` names the activity type (xmlid) of an earlier reminder
         for the same deadline: a pending one becomes this activity instead of
-        a second one. ``on`` and ``values_of``: see _link_create_activities."""
+        a second one. ``on`` and ``values_of``: see _create_activities."""
         args = (activity_type_xmlid, flag, user_of, deadline_of, summary)
         options = {"replaces": replaces, "on": on, "values_of": values_of}
         if self._fields[flag].type == "boolean":
             pending = [*domain, (flag, "=", False)]
             while records := self.search(
-                pending, limit=self._link_activity_batch, order="id"
+                pending, limit=self._activity_batch, order="id"
             ):
                 records._schedule_once(*args, **options)
             return
@@ -52,7 +52,7 @@ class LinkActivityOnceMixin(models.AbstractModel):
         due = self.search(domain, order="id").filtered(
             lambda record: record[flag] != deadline_of(record)
         )
-        for ids in split_every(self._link_activity_batch, due.ids):
+        for ids in split_every(self._activity_batch, due.ids):
             self.browse(ids)._schedule_once(*args, **options)
 
     def _schedule_once(
@@ -70,14 +70,14 @@ class LinkActivityOnceMixin(models.AbstractModel):
         yet (a boolean, or a date other than the record's deadline), then
         the flag set: for a rule met when a record changes rather than on a
         date (an issue reaching a trigger point), and for each batch of
-        _link_schedule_once."""
+        _schedule_once_matching."""
         is_date = self._fields[flag].type != "boolean"
         records = self.filtered(
             lambda record: (
                 record[flag] != deadline_of(record) if is_date else not record[flag]
             )
         )
-        records._link_create_activities(
+        records._create_activities(
             activity_type_xmlid,
             user_of,
             deadline_of,
@@ -95,7 +95,7 @@ class LinkActivityOnceMixin(models.AbstractModel):
         for deadline, ids in by_deadline.items():
             self.browse(ids).write({flag: deadline})
 
-    def _link_activity_assignees(self, user_of):
+    def _activity_assignees(self, user_of):
         """The user who acts on each record of ``self``, in order: the first
         active internal user of ``user_of(record)``, else the fallback of the
         record's company. Batched per company."""
@@ -112,7 +112,7 @@ class LinkActivityOnceMixin(models.AbstractModel):
                 assignees[index] = user
         return assignees
 
-    def _link_create_activities(
+    def _create_activities(
         self,
         activity_type_xmlid,
         user_of,
@@ -137,7 +137,7 @@ class LinkActivityOnceMixin(models.AbstractModel):
         Activity = self.env["mail.activity"].with_context(
             mail_activity_quick_update=True
         )
-        assignees = self._link_activity_assignees(user_of)
+        assignees = self._activity_assignees(user_of)
         earlier = {}
         if replaces:
             for activity in Activity.sudo().search(

@@ -67,10 +67,10 @@ class LinkEqualityProfile(models.Model):
         if set(vals) & set(ANSWER_FIELDS) and not self.env.context.get(
             "link_equality_erase"
         ):
-            self._link_check_not_objected()
+            self._check_not_objected()
         return super().write(vals)
 
-    def _link_check_not_objected(self):
+    def _check_not_objected(self):
         objected = self.filtered("objection_date")
         if objected:
             raise UserError(

@@ -30,7 +30,7 @@ class LinkMonitoringFigure(models.Model):
         "equality report does."
     )
 
-    def _link_display(self, value):
+    def _display(self, value):
         """A figure as the pack prints it: whole numbers without decimals
         (never "6.0"), thousands separated, one decimal otherwise, a % for
         shares."""
@@ -45,16 +45,16 @@ class LinkMonitoringFigure(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         figures = super().create(vals_list)
-        figures.period_id._link_check_draft()
+        figures.period_id._check_draft()
         return figures
 
     def write(self, vals):
-        self.period_id._link_check_draft()
+        self.period_id._check_draft()
         res = super().write(vals)
         if "period_id" in vals:
-            self.period_id._link_check_draft()
+            self.period_id._check_draft()
         return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
-        self.period_id._link_check_draft()
+        self.period_id._check_draft()

@@ -82,7 +82,7 @@ class LinkMonitoringPeriod(models.Model):
             )
             period.pack_filename = f"{period.pack_title}.pdf"
 
-    def _link_pack_name(self):
+    def _pack_name(self):
         """The LINk's name as the pack prints it: "<area> LINk" when the
         company names the council area it covers, else the host's name."""
         self.ensure_one()
@@ -91,10 +91,10 @@ class LinkMonitoringPeriod(models.Model):
             return self.env._("%(area)s LINk", area=company.link_local_authority)
         return company.name
 
-    def _link_suppression_legend(self):
+    def _suppression_legend(self):
         """The legend under a table with blanked cells (as the equality
         report blanks them)."""
-        threshold = self.env["link.equality.report"]._link_suppression_threshold()
+        threshold = self.env["link.equality.report"]._suppression_threshold()
         return self.env._(
             "* Not published: fewer than %(threshold)s people, or a figure from "
             "which such a small number could be worked out. This protects the "
@@ -107,19 +107,19 @@ class LinkMonitoringPeriod(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _link_period_dates(self, period_type, year, quarter=1):
+    def _period_dates(self, period_type, year, quarter=1):
         """First and last day of a contract quarter or year of the current
         company (``year``: the calendar year the contract year starts in)."""
         return self.env.company._link_contract_dates(period_type, year, quarter)
 
     @api.model
-    def _link_period_name(self, period_type, year, quarter=1):
+    def _period_name(self, period_type, year, quarter=1):
         year_name = self.env.company._link_contract_year_name(year)
         if period_type == "year":
             return self.env._("Year %(year)s", year=year_name)
         return self.env._("%(year)s Q%(quarter)s", year=year_name, quarter=quarter)
 
-    def _link_previous_dates(self):
+    def _previous_dates(self):
         self.ensure_one()
         step = (
             relativedelta(years=1)
@@ -143,17 +143,17 @@ class LinkMonitoringPeriod(models.Model):
             ("membership", "link.membership.report"),
             ("volunteering", "link.volunteering.report"),
         ):
-            figures += self._link_section(
+            figures += self._section(
                 section, self.env[model]._link_figures(date_from, date_to)
             )
         return (
             figures
-            + self._link_target_figures(date_from, date_to)
-            + self._link_equality_figures()
+            + self._target_figures(date_from, date_to)
+            + self._equality_figures()
         )
 
     @api.model
-    def _link_equality_figures(self):
+    def _equality_figures(self):
         """The equality profile of the membership when the figures are
         taken, from the equality report's grouped read: its small numbers
         come back suppressed, and stay blank in the pack."""
@@ -178,7 +178,7 @@ class LinkMonitoringPeriod(models.Model):
         ]
 
     @api.model
-    def _link_target_figures(self, date_from, date_to):
+    def _target_figures(self, date_from, date_to):
         """The contract's membership targets that run in the period, with
         where they stand when the figures are taken."""
         targets = self.env["link.membership.target"].search(
@@ -199,13 +199,13 @@ class LinkMonitoringPeriod(models.Model):
         ]
 
     @api.model
-    def _link_section(self, section, lines):
+    def _section(self, section, lines):
         return [
             {"section": section, "code": code, "label": label, "value": value}
             for code, label, value in lines
         ]
 
-    def _link_check_draft(self):
+    def _check_draft(self):
         if any(period.state == "issued" for period in self):
             raise UserError(
                 self.env._(
@@ -215,14 +215,12 @@ class LinkMonitoringPeriod(models.Model):
             )
 
     def action_refresh_figures(self):
-        self._link_check_draft()
+        self._check_draft()
         for period in self:
             current = period._link_compute_figures(period.date_from, period.date_to)
             previous = {
                 figure["code"]: figure["value"]
-                for figure in period._link_compute_figures(
-                    *period._link_previous_dates()
-                )
+                for figure in period._link_compute_figures(*period._previous_dates())
             }
             period.figure_ids.unlink()
             self.env["link.monitoring.figure"].create(
@@ -238,7 +236,7 @@ class LinkMonitoringPeriod(models.Model):
             )
         return True
 
-    def _link_render_pack(self):
+    def _render_pack(self):
         self.ensure_one()
         report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         pdf, __ = report._render_qweb_pdf(PACK_REPORT, self.ids)
@@ -246,13 +244,13 @@ class LinkMonitoringPeriod(models.Model):
 
     def action_issue(self):
         """Freeze the figures, render the pack once and keep it."""
-        self._link_check_draft()
+        self._check_draft()
         self.action_refresh_figures()
         for period in self:
             attachment = self.env["ir.attachment"].create(
                 {
                     "name": period.pack_filename,
-                    "datas": base64.b64encode(period._link_render_pack()),
+                    "datas": base64.b64encode(period._render_pack()),
                     "mimetype": "application/pdf",
                     "res_model": period._name,
                     "res_id": period.id,
@@ -300,9 +298,9 @@ class LinkMonitoringPeriod(models.Model):
 
     def write(self, vals):
         if any(not field.startswith(MAIL_FIELDS_PREFIXES) for field in vals):
-            self._link_check_draft()
+            self._check_draft()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
-        self._link_check_draft()
+        self._check_draft()

@@ -205,7 +205,7 @@ class LinkQualification(models.Model):
         self.evidence_state = "checked"
 
     @api.model
-    def _link_valid_domain(self, on_date):
+    def _valid_domain(self, on_date):
         """Qualifications that count on ``on_date``."""
         return [
             ("date_obtained", "<=", on_date),
@@ -218,7 +218,7 @@ class LinkQualification(models.Model):
         ]
 
     @api.model
-    def _link_missing(self, partners, types, on_date):
+    def _missing(self, partners, types, on_date):
         """{partner id: the qualification types in ``types`` that the person
         does not hold, valid on ``on_date``}, in one query for all partners."""
         if not types:
@@ -228,7 +228,7 @@ class LinkQualification(models.Model):
             [
                 ("partner_id", "in", partners.ids),
                 ("type_id", "in", types.ids),
-                *self._link_valid_domain(on_date),
+                *self._valid_domain(on_date),
             ],
             ["partner_id", "type_id"],
         ):
@@ -262,9 +262,9 @@ class LinkQualification(models.Model):
                 ("expiry_alert_days", ">", days),
             ]
             while qualifications := self.search(
-                domain, limit=self._link_activity_batch, order="id"
+                domain, limit=self._activity_batch, order="id"
             ):
-                qualifications._link_create_activities(
+                qualifications._create_activities(
                     "mail.mail_activity_data_todo",
                     coordinator_of,
                     lambda qualification: qualification.date_expiry,
@@ -276,7 +276,7 @@ class LinkQualification(models.Model):
                 qualifications.write({"expiry_alert_days": days})
 
     @api.model
-    def _link_missing_per_day(self, partner, needs):
+    def _missing_per_day(self, partner, needs):
         """For one person and many (types, day) needs, the types missing on
         each day, reading the person's qualifications once whatever the number
         of needs: ``needs`` is {key: (types, day)}, the result {key: missing
@@ -300,7 +300,7 @@ class LinkQualification(models.Model):
         held = [(q.type_id.id, q.date_obtained, q.date_expiry) for q in held]
         missing = {}
         for key, (types, day) in needs.items():
-            # The same test as _link_valid_domain, for one day in Python.
+            # The same test as _valid_domain, for one day in Python.
             valid_ids = {
                 type_id
                 for type_id, obtained, expiry in held
@@ -310,7 +310,7 @@ class LinkQualification(models.Model):
                 missing[key] = types.filtered(lambda t, v=valid_ids: t.id not in v)
         return missing
 
-    def _link_submit_evidence(self, content, filename):
+    def _submit_evidence(self, content, filename):
         """A volunteer sends evidence from the portal: staff are asked to
         check it before it counts."""
         self.ensure_one()

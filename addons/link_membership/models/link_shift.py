@@ -151,18 +151,18 @@ class LinkShift(models.Model):
 
     @api.depends("assignment_ids.state")
     def _compute_confirmed_count(self):
-        counts = self._link_assignment_counts("confirmed")
+        counts = self._assignment_counts("confirmed")
         for shift in self:
             shift.confirmed_count = counts.get(shift.id, 0)
 
     # Not stored on purpose: joining a waiting list must not write the shift
     # row, or every sign-up would conflict with every other one.
     def _compute_waitlist_count(self):
-        counts = self._link_assignment_counts("waitlisted")
+        counts = self._assignment_counts("waitlisted")
         for shift in self:
             shift.waitlist_count = counts.get(shift.id, 0)
 
-    def _link_assignment_counts(self, state):
+    def _assignment_counts(self, state):
         if not self.ids:
             return {}
         groups = (
@@ -233,17 +233,17 @@ class LinkShift(models.Model):
         vals = dict(vals)
         following = vals.pop("series_update", "this") == "following"
         if following and len(self) == 1 and self.series_id:
-            return self._link_write_following(vals)
+            return self._write_following(vals)
         res = super().write(vals)
         if {"name", "date_start", "date_end", "location", "location_partner_id"} & set(
             vals
         ):
             self.filtered("event_id")._sync_calendar()
         if "max_volunteers" in vals:
-            self._link_fill_from_waitlist()
+            self._fill_from_waitlist()
         return res
 
-    def _link_write_following(self, vals):
+    def _write_following(self, vals):
         """Apply a change to this shift and the later ones of its series that
         are still to happen; times move by the same offset."""
         following = self.search(
@@ -319,7 +319,7 @@ class LinkShift(models.Model):
             raise UserError(self.env._("Only draft or cancelled shifts can be opened."))
         self.write({"state": "open"})
         self._sync_calendar()
-        self._link_fill_from_waitlist()
+        self._fill_from_waitlist()
 
     def action_cancel(self):
         if any(shift.state == "done" for shift in self):
@@ -327,7 +327,7 @@ class LinkShift(models.Model):
         self.write({"state": "cancelled"})
         self.sudo().assignment_ids.filtered(
             lambda a: a.state in ("waitlisted", "confirmed")
-        )._link_cancel(promote=False)
+        )._cancel(promote=False)
         self._sync_calendar()
 
     def action_cancel_following(self):
@@ -348,14 +348,14 @@ class LinkShift(models.Model):
             raise UserError(self.env._("Only open or full shifts can be closed."))
         self.write({"state": "done"})
 
-    def _link_lock(self):
+    def _lock(self):
         """Lock the shift rows until the end of the transaction: sign-ups to
         the same shift queue behind each other. Under Odoo's REPEATABLE READ,
         a shift whose confirmed count changed meanwhile raises a serialization
         failure here, and the request is retried with fresh figures."""
         self._lock_rows(["confirmed_count", "seats_left", "state"])
 
-    def _link_sync_fullness(self):
+    def _sync_fullness(self):
         self.flush_recordset(["confirmed_count"])
         now_full = self.filtered(
             lambda s: s.state == "open" and s.confirmed_count >= s.max_volunteers
@@ -368,13 +368,13 @@ class LinkShift(models.Model):
         if now_open:
             now_open.write({"state": "open"})
 
-    def _link_fill_from_waitlist(self):
+    def _fill_from_waitlist(self):
         """Give free places to the waiting list, first come first served,
         skipping those not qualified or busy at that time."""
         shifts = self.filtered(lambda s: s.state in ACTIVE_STATES)
         if not shifts:
             return
-        shifts._link_lock()
+        shifts._lock()
         waiting = (
             self.env["link.shift.assignment"]
             .sudo()
@@ -389,14 +389,14 @@ class LinkShift(models.Model):
             for assignment in waiting.filtered(lambda a, s=shift: a.shift_id == s):
                 if free <= 0:
                     break
-                if assignment._link_refusals():
+                if assignment._refusals():
                     continue
                 assignment.write({"state": "confirmed"})
                 promoted |= assignment
                 free -= 1
-        shifts._link_sync_fullness()
+        shifts._sync_fullness()
         if promoted:
-            promoted._link_send("link_membership.mail_template_shift_promoted")
+            promoted._send("link_membership.mail_template_shift_promoted")
 
     # ------------------------------------------------------------------
     # Crons
@@ -404,26 +404,26 @@ class LinkShift(models.Model):
 
     @api.model
     def _cron_link_shifts(self):
-        self._link_close_past_shifts()
-        self._link_notify_shortfalls()
-        self.env["link.shift.assignment"]._link_send_reminders()
+        self._close_past_shifts()
+        self._notify_shortfalls()
+        self.env["link.shift.assignment"]._send_reminders()
 
     @api.model
-    def _link_close_past_shifts(self):
+    def _close_past_shifts(self):
         now = fields.Datetime.now()
         while shifts := self.search(
             [("state", "in", ACTIVE_STATES), ("date_end", "<=", now)],
-            limit=self._link_activity_batch,
+            limit=self._activity_batch,
         ):
             shifts.write({"state": "done"})
 
     @api.model
-    def _link_notify_shortfalls(self):
+    def _notify_shortfalls(self):
         company = self.env.company
         horizon = fields.Datetime.now() + timedelta(
             days=company.link_shift_shortfall_days
         )
-        self._link_schedule_once(
+        self._schedule_once_matching(
             [
                 ("is_short", "=", True),
                 ("date_start", "<=", horizon),
@@ -440,11 +440,11 @@ class LinkShift(models.Model):
     # Portal
     # ------------------------------------------------------------------
 
-    def _link_portal_refusals(self, partner, own_places):
+    def _portal_refusals(self, partner, own_places):
         """Why ``partner`` cannot take a place on each of these shifts, for
         the portal list: {shift id: [reasons]}, in a fixed number of queries
         (``own_places`` are the person's upcoming places, already read)."""
-        missing = self.env["link.qualification"]._link_missing_per_day(
+        missing = self.env["link.qualification"]._missing_per_day(
             partner,
             {
                 shift.id: (

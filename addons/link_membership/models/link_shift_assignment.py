@@ -87,7 +87,7 @@ class LinkShiftAssignment(models.Model):
     reminder_sent = fields.Boolean(copy=False, readonly=True)
     company_id = fields.Many2one(related="shift_id.company_id", store=True)
 
-    def _link_contract_year_bounds(self):
+    def _contract_year_bounds(self):
         """Start of the current contract year and of the next, as datetimes."""
         today = fields.Date.context_today(self)
         __, __, first, last = self.env.company._link_contract_period(today, "year")
@@ -108,7 +108,7 @@ class LinkShiftAssignment(models.Model):
             )
 
     def _compute_in_contract_year(self):
-        start, end = self._link_contract_year_bounds()
+        start, end = self._contract_year_bounds()
         for assignment in self:
             assignment.in_contract_year = bool(
                 assignment.date_start and start <= assignment.date_start < end
@@ -117,7 +117,7 @@ class LinkShiftAssignment(models.Model):
     def _search_in_contract_year(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Search shifts in the contract year or not."))
-        start, end = self._link_contract_year_bounds()
+        start, end = self._contract_year_bounds()
         inside = ["&", ("date_start", ">=", start), ("date_start", "<", end)]
         if (operator == "=") == value:
             return inside
@@ -135,7 +135,7 @@ class LinkShiftAssignment(models.Model):
 
     def init(self):
         # One place at most per volunteer per shift, even under concurrent
-        # sign-ups (checked with a clear message in _link_check_single_place first).
+        # sign-ups (checked with a clear message in _check_single_place first).
         self.env.cr.execute(
             SQL(
                 """CREATE UNIQUE INDEX IF NOT EXISTS link_shift_assignment_one_place
@@ -165,13 +165,13 @@ class LinkShiftAssignment(models.Model):
         self.check_access("create")
         shift_ids = {vals.get("shift_id") for vals in vals_list}
         shifts = self.env["link.shift"].browse(shift_ids - {None, False}).sudo()
-        shifts._link_lock()
+        shifts._lock()
         self._lock_people(
             self.env["res.partner"].browse(
                 {vals.get("partner_id") for vals in vals_list} - {None, False}
             )
         )
-        self._link_check_single_place(vals_list)
+        self._check_single_place(vals_list)
         for shift in shifts:
             if shift.state in ("done", "cancelled"):
                 raise UserError(
@@ -192,12 +192,12 @@ class LinkShiftAssignment(models.Model):
                 else:
                     vals["state"] = "waitlisted"
         assignments = super().create(vals_list)
-        assignments._link_check_refusals()
-        shifts._link_sync_fullness()
-        assignments.filtered(lambda a: a.state == "confirmed")._link_send(
+        assignments._check_refusals()
+        shifts._sync_fullness()
+        assignments.filtered(lambda a: a.state == "confirmed")._send(
             "link_membership.mail_template_shift_confirmed"
         )
-        assignments.filtered(lambda a: a.state == "waitlisted")._link_send(
+        assignments.filtered(lambda a: a.state == "waitlisted")._send(
             "link_membership.mail_template_shift_waitlisted"
         )
         return assignments
@@ -206,7 +206,7 @@ class LinkShiftAssignment(models.Model):
         confirming = self.browse()
         if vals.get("state") == "confirmed":
             confirming = self.filtered(lambda a: a.state != "confirmed")
-            confirming._link_check_room()
+            confirming._check_room()
         if {"partner_id", "shift_id"} & set(vals) and self.filtered(
             lambda a: a.state != "waitlisted"
         ):
@@ -218,8 +218,8 @@ class LinkShiftAssignment(models.Model):
             )
         res = super().write(vals)
         if confirming:
-            confirming._link_check_refusals()
-            confirming.shift_id.sudo()._link_sync_fullness()
+            confirming._check_refusals()
+            confirming.shift_id.sudo()._sync_fullness()
         return res
 
     @api.model
@@ -233,11 +233,11 @@ class LinkShiftAssignment(models.Model):
         clash message. Taken after the shift locks, always in that order."""
         partners.sudo()._lock_rows(claim=True)
 
-    def _link_refusals(self):
+    def _refusals(self):
         """Why this place could not be confirmed (empty when it can)."""
-        return self._link_refusals_batch(confirming=self).get(self.id, [])
+        return self._refusals_batch(confirming=self).get(self.id, [])
 
-    def _link_refusals_batch(self, confirming):
+    def _refusals_batch(self, confirming):
         """{place id: [reasons]} for the places that cannot be held: missing
         qualifications on the day for all of them, and clashes with the
         person's other confirmed places for those being ``confirming``; in a
@@ -279,7 +279,7 @@ class LinkShiftAssignment(models.Model):
             )
             by_need[need] |= assignment
         for (day, types), assignments in by_need.items():
-            missing = self.env["link.qualification"]._link_missing(
+            missing = self.env["link.qualification"]._missing(
                 assignments.partner_id, types, day
             )
             for assignment in assignments:
@@ -296,10 +296,10 @@ class LinkShiftAssignment(models.Model):
                     )
         return refusals
 
-    def _link_check_refusals(self):
+    def _check_refusals(self):
         # Places recorded after the fact (attended...) are history, not checked.
         held = self.filtered(lambda a: a.state in HELD_STATES)
-        refusals = held._link_refusals_batch(
+        refusals = held._refusals_batch(
             confirming=held.filtered(lambda a: a.state == "confirmed")
         )
         if refusals:
@@ -307,7 +307,7 @@ class LinkShiftAssignment(models.Model):
                 "\n".join(reason for reasons in refusals.values() for reason in reasons)
             )
 
-    def _link_check_single_place(self, vals_list):
+    def _check_single_place(self, vals_list):
         """One place per person per shift (a database index backs this up
         for parallel requests)."""
         pairs = {(vals.get("shift_id"), vals.get("partner_id")) for vals in vals_list}
@@ -342,13 +342,13 @@ class LinkShiftAssignment(models.Model):
                 self.env._("Only places on the waiting list can be confirmed.")
             )
         self.write({"state": "confirmed"})
-        self._link_send("link_membership.mail_template_shift_confirmed")
+        self._send("link_membership.mail_template_shift_confirmed")
 
-    def _link_check_room(self):
+    def _check_room(self):
         """Lock the shifts, then refuse to confirm more places than they
         have room for."""
         shifts = self.shift_id.sudo()
-        shifts._link_lock()
+        shifts._lock()
         self._lock_people(self.partner_id)
         for shift in shifts:
             wanted = len(self.filtered(lambda a, s=shift: a.shift_id == s))
@@ -365,17 +365,17 @@ class LinkShiftAssignment(models.Model):
     def action_cancel(self):
         if any(assignment.state not in HELD_STATES for assignment in self):
             raise UserError(self.env._("Only places still to come can be cancelled."))
-        self._link_cancel(promote=True)
+        self._cancel(promote=True)
 
-    def _link_cancel(self, promote):
+    def _cancel(self, promote):
         freed = self.filtered(lambda a: a.state == "confirmed").shift_id
         self.write({"state": "cancelled"})
-        self._link_send("link_membership.mail_template_shift_cancelled")
-        freed.sudo()._link_sync_fullness()
+        self._send("link_membership.mail_template_shift_cancelled")
+        freed.sudo()._sync_fullness()
         if promote:
-            freed.sudo()._link_fill_from_waitlist()
+            freed.sudo()._fill_from_waitlist()
 
-    def _link_withdraw_refusal(self):
+    def _withdraw_refusal(self):
         """Why this place cannot be given up on the portal any more, or
         False: volunteers withdraw online up to the company's cut-off before
         the start (the confirmation page says so before they try)."""
@@ -389,15 +389,15 @@ class LinkShiftAssignment(models.Model):
             )
         return False
 
-    def _link_withdraw(self):
+    def _withdraw(self):
         """A volunteer withdraws from the portal, up to the company's cut-off
         before the start."""
         for assignment in self:
-            if refusal := assignment._link_withdraw_refusal():
+            if refusal := assignment._withdraw_refusal():
                 raise UserError(refusal)
         self.action_cancel()
 
-    def _link_waitlist_positions(self):
+    def _waitlist_positions(self):
         """{place id: its number on its shift's waiting list (1 = next to be
         offered a place)} for the waitlisted places among these, in one
         query, in the order the waiting list is served (sign-up time).
@@ -424,15 +424,15 @@ class LinkShiftAssignment(models.Model):
         return dict(self.env.cr.fetchall())
 
     def action_mark_attended(self):
-        self._link_check_attendance()
+        self._check_attendance()
         self.write({"state": "attended"})
-        self._link_send("link_membership.mail_template_shift_thanks")
+        self._send("link_membership.mail_template_shift_thanks")
 
     def action_mark_no_show(self):
-        self._link_check_attendance()
+        self._check_attendance()
         self.write({"state": "no_show"})
 
-    def _link_check_attendance(self):
+    def _check_attendance(self):
         if any(a.state not in ("confirmed", "attended", "no_show") for a in self):
             raise UserError(
                 self.env._(
@@ -450,12 +450,12 @@ class LinkShiftAssignment(models.Model):
     # Mails
     # ------------------------------------------------------------------
 
-    def _link_send(self, template_xmlid):
+    def _send(self, template_xmlid):
         if self:
             self.env.ref(template_xmlid).sudo().send_mail_batch(self.ids)
 
     @api.model
-    def _link_send_reminders(self):
+    def _send_reminders(self):
         """One reminder per confirmed place, the configured number of hours
         before the start, a batch at a time."""
         now = fields.Datetime.now()
@@ -467,5 +467,5 @@ class LinkShiftAssignment(models.Model):
             ("date_start", "<=", horizon),
         ]
         while assignments := self.search(domain, limit=500, order="id"):
-            assignments._link_send("link_membership.mail_template_shift_reminder")
+            assignments._send("link_membership.mail_template_shift_reminder")
             assignments.write({"reminder_sent": True})

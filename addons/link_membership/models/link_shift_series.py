@@ -130,14 +130,14 @@ class LinkShiftSeries(models.Model):
                     self.env._("The last date must come after the first shift.")
                 )
 
-    def _link_tz(self):
+    def _tz(self):
         return pytz.timezone(self.env.user.tz or "Europe/London")
 
-    def _link_occurrences(self):
+    def _occurrences(self):
         """Start times (naive UTC) of the series' shifts. The rule runs in
         local time, so a 10:00 shift stays at 10:00 across clock changes."""
         self.ensure_one()
-        tz = self._link_tz()
+        tz = self._tz()
         local_first = (
             pytz.utc.localize(self.date_first).astimezone(tz).replace(tzinfo=None)
         )
@@ -178,10 +178,10 @@ class LinkShiftSeries(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         series = super().create(vals_list)
-        series._link_create_shifts()
+        series._create_shifts()
         return series
 
-    def _link_create_shifts(self):
+    def _create_shifts(self):
         values = []
         for series in self:
             length = timedelta(hours=series.duration_hours)
@@ -201,7 +201,7 @@ class LinkShiftSeries(models.Model):
                     "company_id": series.company_id.id,
                     "state": "open",
                 }
-                for start in series._link_occurrences()
+                for start in series._occurrences()
             ]
         return self.env["link.shift"].create(values)
 

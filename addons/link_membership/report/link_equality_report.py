@@ -81,7 +81,7 @@ class LinkEqualityReport(models.Model):
         )
 
     @api.model
-    def _link_suppression_threshold(self):
+    def _suppression_threshold(self):
         value = self.env["ir.config_parameter"].sudo().get_param(THRESHOLD_PARAM)
         return int(value or DEFAULT_THRESHOLD)
 
@@ -105,7 +105,7 @@ class LinkEqualityReport(models.Model):
         cells = {
             tuple(str(group[k]) for k in keys): group[count_key] for group in groups
         }
-        hidden = cells_to_suppress(cells, self._link_suppression_threshold())
+        hidden = cells_to_suppress(cells, self._suppression_threshold())
         for group in groups:
             if tuple(str(group[k]) for k in keys) in hidden:
                 group[count_key] = False

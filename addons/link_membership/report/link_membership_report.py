@@ -13,7 +13,7 @@ class LinkMembershipReport(models.Model):
     members and future joiners too, for recruitment by date) with only the
     ward, type and dates, so pivots group by quarter and ward without naming
     anybody. Who is a member on a day is the member rule of res.partner:
-    is_member for today, _link_members_at_domain for any day."""
+    is_member for today, _members_at_domain for any day."""
 
     _name = "link.membership.report"
     _description = "Membership and recruitment report"
@@ -73,13 +73,13 @@ class LinkMembershipReport(models.Model):
         return [("id", "in", self.env["res.partner"].sudo()._search(domain))]
 
     @api.model
-    def _link_joined_domain(self, date_from, date_to):
+    def _joined_domain(self, date_from, date_to):
         return self._partner_rows(
             self.env["res.partner"]._link_recruited_domain(date_from, date_to)
         )
 
     @api.model
-    def _link_members_at_domain(self, day):
+    def _members_at_domain(self, day):
         return self._partner_rows(
             self.env["res.partner"]._link_active_member_domain(day, day)
         )
@@ -89,9 +89,9 @@ class LinkMembershipReport(models.Model):
         """Key membership figures for a period, from the same grouped reads
         the pivot views make."""
         [[joined]] = self._read_group(
-            self._link_joined_domain(date_from, date_to), [], ["member_count:sum"]
+            self._joined_domain(date_from, date_to), [], ["member_count:sum"]
         )
-        members_at = self._link_members_at_domain(date_to)
+        members_at = self._members_at_domain(date_to)
         [[members, wards]] = self._read_group(
             members_at, [], ["member_count:sum", "ward_id:count_distinct"]
         )

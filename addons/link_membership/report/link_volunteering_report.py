@@ -82,12 +82,12 @@ class LinkVolunteeringReport(models.Model):
         )
 
     @api.model
-    def _link_period_domain(self, date_from, date_to):
+    def _period_domain(self, date_from, date_to):
         return [("date", ">=", date_from), ("date", "<=", date_to)]
 
     @api.model
     def _link_figures(self, date_from, date_to):
-        domain = self._link_period_domain(date_from, date_to)
+        domain = self._period_domain(date_from, date_to)
         [[hours]] = self._read_group(domain, [], ["hours_done:sum"])
         [[filled]] = self._read_group(
             domain + [("state", "in", ("confirmed", "attended"))],

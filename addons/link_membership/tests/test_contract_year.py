@@ -24,21 +24,19 @@ class TestContractYear(LinkCase):
     def test_april_quarters_and_year(self):
         self.company.link_contract_start_month = "4"
         self.assertEqual(
-            self.Period._link_period_dates("quarter", 2026, 1),
+            self.Period._period_dates("quarter", 2026, 1),
             (date(2026, 4, 1), date(2026, 6, 30)),
         )
         self.assertEqual(
-            self.Period._link_period_dates("quarter", 2026, 4),
+            self.Period._period_dates("quarter", 2026, 4),
             (date(2027, 1, 1), date(2027, 3, 31)),
         )
         self.assertEqual(
-            self.Period._link_period_dates("year", 2026),
+            self.Period._period_dates("year", 2026),
             (date(2026, 4, 1), date(2027, 3, 31)),
         )
-        self.assertEqual(
-            self.Period._link_period_name("quarter", 2026, 1), "2026/27 Q1"
-        )
-        self.assertEqual(self.Period._link_period_name("year", 2026), "Year 2026/27")
+        self.assertEqual(self.Period._period_name("quarter", 2026, 1), "2026/27 Q1")
+        self.assertEqual(self.Period._period_name("year", 2026), "Year 2026/27")
         self.assertEqual(
             self.company._link_contract_period(date(2027, 2, 14)),
             (2026, 4, date(2027, 1, 1), date(2027, 3, 31)),
@@ -53,15 +51,15 @@ class TestContractYear(LinkCase):
     def test_january_keeps_calendar_quarters(self):
         self.company.link_contract_start_month = "1"
         self.assertEqual(
-            self.Period._link_period_dates("quarter", 2026, 2),
+            self.Period._period_dates("quarter", 2026, 2),
             (date(2026, 4, 1), date(2026, 6, 30)),
         )
         self.assertEqual(
-            self.Period._link_period_dates("year", 2026),
+            self.Period._period_dates("year", 2026),
             (date(2026, 1, 1), date(2026, 12, 31)),
         )
-        self.assertEqual(self.Period._link_period_name("quarter", 2026, 1), "2026 Q1")
-        self.assertEqual(self.Period._link_period_name("year", 2026), "Year 2026")
+        self.assertEqual(self.Period._period_name("quarter", 2026, 1), "2026 Q1")
+        self.assertEqual(self.Period._period_name("year", 2026), "Year 2026")
         self.assertEqual(
             self.company._link_contract_period(date(2026, 11, 5)),
             (2026, 4, date(2026, 10, 1), date(2026, 12, 31)),
@@ -74,14 +72,14 @@ class TestContractYear(LinkCase):
         Wizard = self.env["link.monitoring.wizard"].with_user(self.staff)
         wizard = Wizard.create({})
         self.assertEqual((wizard.year, wizard.quarter), (2026, "4"))
-        period = wizard._link_period()
+        period = wizard._period()
         self.assertEqual(period.name, "2026/27 Q4")
         self.assertEqual(
             (period.date_from, period.date_to), (date(2027, 1, 1), date(2027, 3, 31))
         )
         labels = dict(Wizard._fields["quarter"]._description_selection(Wizard.env))
         self.assertEqual(labels["1"], "Q1 (Apr-Jun)")
-        year = Wizard.create({"period_type": "year"})._link_period()
+        year = Wizard.create({"period_type": "year"})._period()
         self.assertEqual(
             (year.name, year.date_from, year.date_to),
             ("Year 2026/27", date(2026, 4, 1), date(2027, 3, 31)),

@@ -168,7 +168,7 @@ class TestMemberDefinition(MemberEdgesCase):
             )
             with self.subTest(day=day):
                 self.assertEqual(
-                    report_count(Report._link_members_at_domain(day)), len(members)
+                    report_count(Report._members_at_domain(day)), len(members)
                 )
         self.assertEqual(
             Partner.search(ours + Partner._link_active_member_domain(self.tomorrow)),
@@ -179,10 +179,10 @@ class TestMemberDefinition(MemberEdgesCase):
         # Recruits: the future joiner is not one yet, the leavers were; a
         # member with no join date was recruited in no period.
         self.assertEqual(
-            report_count(Report._link_joined_domain(self.yesterday, self.tomorrow)), 1
+            report_count(Report._joined_domain(self.yesterday, self.tomorrow)), 1
         )
         self.assertEqual(
-            report_count(Report._link_joined_domain(date(2020, 1, 1), self.tomorrow)),
+            report_count(Report._joined_domain(date(2020, 1, 1), self.tomorrow)),
             len(self.everyone - self._people("joins_tomorrow", "join_unknown")),
         )
         figures = {

@@ -52,7 +52,7 @@ class MonitoringCase(LinkCase):
         )
 
     def _period(self, year, quarter, **vals):
-        date_from, date_to = self.Period._link_period_dates("quarter", year, quarter)
+        date_from, date_to = self.Period._period_dates("quarter", year, quarter)
         return self.Period.with_user(self.manager).create(
             dict(
                 {
@@ -91,11 +91,11 @@ class TestMonitoringFigures(MonitoringCase):
         self.assertGreaterEqual(joined["member_count"], 1)
         self.assertEqual(figures["members_joined"][0], joined["member_count"])
         [total] = members.read_group(
-            members._link_members_at_domain("2026-06-30"), ["member_count:sum"], []
+            members._members_at_domain("2026-06-30"), ["member_count:sum"], []
         )
         self.assertEqual(figures["members_total"][0], total["member_count"])
         by_ward = members.read_group(
-            members._link_members_at_domain("2026-06-30"),
+            members._members_at_domain("2026-06-30"),
             ["member_count:sum"],
             ["ward_id"],
         )
@@ -124,7 +124,7 @@ class TestMonitoringFigures(MonitoringCase):
     def _demo_joined_difference(self):
         members = self.env["link.membership.report"]
         counts = [
-            members.search_count(members._link_joined_domain(start, end))
+            members.search_count(members._joined_domain(start, end))
             for start, end in (
                 ("2026-04-01", "2026-06-30"),
                 ("2026-01-01", "2026-03-31"),
@@ -147,7 +147,7 @@ class TestMonitoringFigures(MonitoringCase):
         self.assertEqual(
             action["report_name"], "link_membership.report_monitoring_pack"
         )
-        year = wizard.create({"period_type": "year", "year": 2026})._link_period()
+        year = wizard.create({"period_type": "year", "year": 2026})._period()
         self.assertEqual(
             (str(year.date_from), str(year.date_to)), ("2026-01-01", "2026-12-31")
         )

@@ -89,9 +89,9 @@ class TestMonitoringPackLayout(MonitoringCase):
         for cell in cells:
             self.assertFalse(re.search(r"\.0%?$|e\+", cell), cell)
         figure = period.figure_ids[:1]
-        self.assertEqual(figure._link_display(6.0), "6")
-        self.assertEqual(figure._link_display(12345.0), "12,345")
-        self.assertEqual(figure._link_display(2.5), "2.5")
+        self.assertEqual(figure._display(6.0), "6")
+        self.assertEqual(figure._display(12345.0), "12,345")
+        self.assertEqual(figure._display(2.5), "2.5")
 
     def test_suppressed_cells_are_explained_in_a_legend(self):
         period = self._period(2026, 2)

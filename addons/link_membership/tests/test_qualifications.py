@@ -68,23 +68,21 @@ class TestQualifications(VolunteerCase):
         dbs = self._qualification(
             qualification_type=self.dbs, date_obtained="2026-06-01"
         )
-        missing = self.env["link.qualification"]._link_missing(
+        missing = self.env["link.qualification"]._missing(
             self.ann, self.dbs | self.safeguarding, date(2026, 7, 1)
         )
         self.assertEqual(missing[self.ann.id], self.dbs | self.safeguarding)
-        dbs.with_user(self.portal_user).sudo()._link_submit_evidence(
-            b"%PDF-1.4", "dbs.pdf"
-        )
+        dbs.with_user(self.portal_user).sudo()._submit_evidence(b"%PDF-1.4", "dbs.pdf")
         self.assertEqual(dbs.evidence_state, "submitted")
         self.assertEqual(dbs.activity_ids.user_id, self.manager)
         dbs.with_user(self.staff).action_check_evidence()
-        missing = self.env["link.qualification"]._link_missing(
+        missing = self.env["link.qualification"]._missing(
             self.ann | self.ben, self.dbs | self.safeguarding, date(2026, 7, 1)
         )
         self.assertEqual(missing[self.ann.id], self.safeguarding)
         self.assertEqual(missing[self.ben.id], self.dbs | self.safeguarding)
         # Not yet obtained, or expired, on the day: missing again.
-        missing = self.env["link.qualification"]._link_missing(
+        missing = self.env["link.qualification"]._missing(
             self.ann, self.dbs, date(2026, 5, 1)
         )
         self.assertEqual(missing[self.ann.id], self.dbs)

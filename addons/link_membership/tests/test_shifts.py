@@ -168,8 +168,8 @@ class TestShifts(VolunteerCase):
         place_soon = self._place(soon, self.ann)
         place_later = self._place(later, self.ann)
         with self.assertRefused(UserError, "too late to withdraw"):
-            place_soon._link_withdraw()
-        place_later._link_withdraw()
+            place_soon._withdraw()
+        place_later._withdraw()
         self.assertEqual(place_later.state, "cancelled")
 
     def test_attendance_in_bulk_with_thanks_and_hours(self):

@@ -94,7 +94,7 @@ class LinkEqualityEntry(models.TransientModel):
         if keyed:
             self.env["link.equality.profile"].sudo().search(
                 [("partner_id", "=", self.partner_id.id)]
-            )._link_check_not_objected()
+            )._check_not_objected()
         if self.existing_answer_count and not self.confirm_replace:
             raise UserError(self.replace_warning)
         vals = {

@@ -14,17 +14,17 @@ class LinkMonitoringWizard(models.TransientModel):
     _description = "Produce a contract monitoring pack"
 
     @api.model
-    def _link_current_period(self):
+    def _current_period(self):
         today = fields.Date.context_today(self)
         return self.env.company._link_contract_period(today)
 
     @api.model
     def _default_year(self):
-        return self._link_current_period()[0]
+        return self._current_period()[0]
 
     @api.model
     def _default_quarter(self):
-        return str(self._link_current_period()[1])
+        return str(self._current_period()[1])
 
     @api.model
     def _selection_quarter(self):
@@ -68,13 +68,11 @@ class LinkMonitoringWizard(models.TransientModel):
                 )
             )
 
-    def _link_period(self):
+    def _period(self):
         self.ensure_one()
         periods = self.env["link.monitoring.period"]
         quarter = self.quarter or "1"
-        date_from, date_to = periods._link_period_dates(
-            self.period_type, self.year, quarter
-        )
+        date_from, date_to = periods._period_dates(self.period_type, self.year, quarter)
         period = periods.search(
             [
                 ("company_id", "=", self.env.company.id),
@@ -90,9 +88,7 @@ class LinkMonitoringWizard(models.TransientModel):
             return periods.create(
                 dict(
                     vals,
-                    name=periods._link_period_name(
-                        self.period_type, self.year, quarter
-                    ),
+                    name=periods._period_name(self.period_type, self.year, quarter),
                     period_type=self.period_type,
                     date_from=date_from,
                     date_to=date_to,
@@ -110,7 +106,7 @@ class LinkMonitoringWizard(models.TransientModel):
         return period
 
     def action_produce(self):
-        period = self._link_period()
+        period = self._period()
         if self.issue:
             period.action_issue()
         else:

@@ -11,7 +11,7 @@ class LinkSettings(models.TransientModel):
     """LINk > Configuration > Settings: the host manager's settings page.
 
     It holds only LINk settings: fields related to the current company and
-    the few LINk system parameters listed in ``_link_config_parameters``. A
+    the few LINk system parameters listed in ``_config_parameters``. A
     host manager may not write on companies or system parameters, so once the
     access rights of this model have let the manager in, the values are saved
     as the superuser; nothing else can be reached this way. Each LINk addon
@@ -21,7 +21,7 @@ class LinkSettings(models.TransientModel):
     _description = "LINk settings"
 
     # field name -> ir.config_parameter key
-    _link_config_parameters = {"link_suppression_threshold": THRESHOLD_PARAM}
+    _config_parameters = {"link_suppression_threshold": THRESHOLD_PARAM}
 
     company_id = fields.Many2one(
         "res.company",
@@ -54,17 +54,17 @@ class LinkSettings(models.TransientModel):
     )
     link_suppression_threshold = fields.Integer(
         string="Suppress counts below",
-        default=lambda self: self._link_default_param("link_suppression_threshold"),
+        default=lambda self: self._default_param("link_suppression_threshold"),
         help="Equality reports show a blank instead of any count smaller than "
         "this, and blank further cells where a total would give it away.",
     )
 
     @api.model
-    def _link_default_param(self, name):
+    def _default_param(self, name):
         value = (
             self.env["ir.config_parameter"]
             .sudo()
-            .get_param(self._link_config_parameters[name])
+            .get_param(self._config_parameters[name])
         )
         try:
             return int(value) if value else DEFAULT_THRESHOLD
@@ -86,19 +86,19 @@ class LinkSettings(models.TransientModel):
             # Always the manager's current company, never one given by the client.
             vals["company_id"] = self.env.company.id
         records = super(LinkSettings, self.sudo()).create(vals_list)
-        records._link_save_parameters()
+        records._save_parameters()
         return records.sudo(False)
 
     def write(self, vals):
         self.check_access("write")
-        self._link_check_own()
+        self._check_own()
         vals.pop("company_id", None)
         result = super(LinkSettings, self.sudo()).write(vals)
-        if set(vals) & set(self._link_config_parameters):
-            self._link_save_parameters()
+        if set(vals) & set(self._config_parameters):
+            self._save_parameters()
         return result
 
-    def _link_check_own(self):
+    def _check_own(self):
         """Saved as the superuser, so only the manager who opened these
         settings, for a company they work in, may change them."""
         if self.env.su:
@@ -115,10 +115,10 @@ class LinkSettings(models.TransientModel):
                 )
             )
 
-    def _link_save_parameters(self):
+    def _save_parameters(self):
         params = self.env["ir.config_parameter"].sudo()
         for settings in self:
-            for name, key in self._link_config_parameters.items():
+            for name, key in self._config_parameters.items():
                 value = str(settings.sudo()[name])
                 if params.get_param(key) != value:
                     params.set_param(key, value)

@@ -403,7 +403,7 @@ class LinkInformationRequest(models.Model):
         once it has passed: exactly once each, a batch at a time."""
         today = fields.Date.context_today(self)
         open_requests = [("state", "in", OPEN_STATES)]
-        self._link_schedule_once(
+        self._schedule_once_matching(
             # Not once the deadline has passed: the escalation is the one.
             [
                 *open_requests,
@@ -416,7 +416,7 @@ class LinkInformationRequest(models.Model):
             lambda request: request.effective_due_date,
             self.env._("The partner's answer is due soon"),
         )
-        self._link_schedule_once(
+        self._schedule_once_matching(
             [*open_requests, ("effective_due_date", "<", today)],
             "link_protocols.mail_activity_type_link_ir_escalation",
             "escalated",

@@ -9,7 +9,7 @@ class LinkMonitoringPeriod(models.Model):
     @api.model
     def _link_compute_figures(self, date_from, date_to):
         figures = super()._link_compute_figures(date_from, date_to)
-        return figures + self._link_section(
+        return figures + self._section(
             "protocols",
             self.env["link.sla.compliance.report"]._link_figures(date_from, date_to),
         )

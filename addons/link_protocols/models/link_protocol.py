@@ -166,7 +166,7 @@ class LinkProtocol(models.Model):
         """An activity for the protocol's owner a month before each review,
         once per review date."""
         today = fields.Date.context_today(self)
-        self._link_schedule_once(
+        self._schedule_once_matching(
             [
                 ("state", "=", "agreed"),
                 ("next_review_date", "!=", False),

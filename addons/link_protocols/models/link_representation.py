@@ -249,7 +249,7 @@ class LinkRepresentation(models.Model):
     def _cron_link_report_back(self):
         """Once a meeting is over, a report back to the steering group is due
         within the seat's delay: one activity per meeting, a batch at a time."""
-        self.env["calendar.event"]._link_schedule_once(
+        self.env["calendar.event"]._schedule_once_matching(
             [
                 ("link_representation_id.active", "=", True),
                 ("stop", "<=", fields.Datetime.now()),

@@ -159,16 +159,16 @@ class LinkRepresentationReport(models.Model):
             report.attachment_ids.filtered(lambda a: not a.res_id).write(
                 {"res_model": self._name, "res_id": report.id}
             )
-        reports._link_close_report_back()
+        reports._close_report_back()
         return reports
 
     def write(self, vals):
         res = super().write(vals)
         if "event_id" in vals:
-            self._link_close_report_back()
+            self._close_report_back()
         return res
 
-    def _link_close_report_back(self):
+    def _close_report_back(self):
         """The report back for a meeting is done once it is recorded."""
         reported = self.filtered("event_id")
         if not reported:

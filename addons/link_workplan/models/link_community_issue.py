@@ -133,16 +133,16 @@ class LinkCommunityIssue(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         issues = super().create(vals_list)
-        issues._link_check_triggers()
+        issues._check_triggers()
         return issues
 
     def write(self, vals):
         res = super().write(vals)
         if {"contact_ids", "score_ids"} & set(vals):
-            self._link_check_triggers()
+            self._check_triggers()
         return res
 
-    def _link_check_triggers(self):
+    def _check_triggers(self):
         """Ask the steering group, once per issue, when an issue reaches a trigger
         point: a weighted score, or a number of different people."""
         self.flush_recordset(["score", "people_count"])
@@ -210,7 +210,7 @@ class LinkCommunityIssue(models.Model):
                 "decided_by_id": self.env.uid,
             }
         )
-        # The request to decide is done (raised by _link_check_triggers, so
+        # The request to decide is done (raised by _check_triggers, so
         # not an "automated" activity that activity_feedback would find).
         self.env["mail.activity"].sudo().search(
             [

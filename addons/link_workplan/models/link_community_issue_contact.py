@@ -38,7 +38,7 @@ class LinkCommunityIssueContact(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        records.issue_id._link_check_triggers()
+        records.issue_id._check_triggers()
         return records
 
     @api.ondelete(at_uninstall=False)

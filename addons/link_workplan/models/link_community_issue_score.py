@@ -30,12 +30,12 @@ class LinkCommunityIssueScore(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        records.issue_id._link_check_triggers()
+        records.issue_id._check_triggers()
         return records
 
     def write(self, vals):
         res = super().write(vals)
-        self.issue_id._link_check_triggers()
+        self.issue_id._check_triggers()
         return res
 
     @api.ondelete(at_uninstall=False)

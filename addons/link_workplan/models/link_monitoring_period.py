@@ -11,11 +11,11 @@ class LinkMonitoringPeriod(models.Model):
         figures = super()._link_compute_figures(date_from, date_to)
         return (
             figures
-            + self._link_section(
+            + self._section(
                 "workplan",
                 self.env["link.workplan.rag.report"]._link_figures(date_from, date_to),
             )
-            + self._link_section(
+            + self._section(
                 "issues",
                 self.env["link.community.issue.report"]._link_figures(
                     date_from, date_to

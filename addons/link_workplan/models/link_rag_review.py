@@ -36,8 +36,8 @@ class LinkRagReview(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         reviews = super().create(vals_list)
-        reviews.action_id._link_review_recorded()
-        reviews.workstream_id._link_review_recorded()
+        reviews.action_id._review_recorded()
+        reviews.workstream_id._review_recorded()
         return reviews
 
     @api.ondelete(at_uninstall=False)

@@ -30,15 +30,15 @@ class LinkReviewMixin(models.AbstractModel):
 
     A concrete model also inherits ``link.activity.once.mixin`` (the
     reminder) and has ``rag_review_ids`` (its ``link.rag.review`` rows),
-    ``lead_id`` and ``workplan_id``; ``_link_review_field`` names the field of
-    ``link.rag.review`` that points at it, ``_link_review_activity`` the
+    ``lead_id`` and ``workplan_id``; ``_review_field`` names the field of
+    ``link.rag.review`` that points at it, ``_review_activity`` the
     activity type of its overdue reminder."""
 
     _name = "link.review.mixin"
     _description = "Reviewed by the steering group"
 
-    _link_review_field = None
-    _link_review_activity = None
+    _review_field = None
+    _review_activity = None
 
     review_frequency = fields.Selection(
         REVIEW_FREQUENCIES,
@@ -81,9 +81,7 @@ class LinkReviewMixin(models.AbstractModel):
     def _compute_next_review_date(self):
         for record in self:
             if record.review_date:
-                record.next_review_date = record._link_next_review_date(
-                    record.review_date
-                )
+                record.next_review_date = record._next_review_date(record.review_date)
             else:  # never reviewed: the date set by hand stays
                 record.next_review_date = record.next_review_date
 
@@ -91,17 +89,17 @@ class LinkReviewMixin(models.AbstractModel):
     def _compute_review_reminder_done(self):
         self.review_reminder_done = False
 
-    def _link_next_review_date(self, day):
+    def _next_review_date(self, day):
         """The review after one held on ``day``."""
         self.ensure_one()
         months = REVIEW_MONTHS.get(self.review_frequency or "quarterly")
         return day + relativedelta(months=months)
 
-    def _link_review_open_domain(self):
+    def _review_open_domain(self):
         """Records still reviewed: not those of a closed (or archived) plan."""
         return [("workplan_id.state", "!=", "closed")]
 
-    def _link_review_user(self):
+    def _review_user(self):
         """Who is reminded: the lead, when they have an active internal login.
         Nobody otherwise: the activity mixin then finds the person who is."""
         self.ensure_one()
@@ -119,10 +117,10 @@ class LinkReviewMixin(models.AbstractModel):
             "view_mode": "form",
             "views": [(False, "form")],
             "target": "new",
-            "context": {f"default_{self._link_review_field}": self.id},
+            "context": {f"default_{self._review_field}": self.id},
         }
 
-    def _link_check_reviewer(self):
+    def _check_reviewer(self):
         if self.env.su:
             return
         user = self.env.user
@@ -139,7 +137,7 @@ class LinkReviewMixin(models.AbstractModel):
         steering group reviews what it may not edit, so the review is written
         on its behalf once the user is known to be a reviewer. The review
         moves the last and next review dates on (computed from the history)."""
-        self._link_check_reviewer()
+        self._check_reviewer()
         self.check_access("read")
         today = fields.Date.context_today(self)
         date = fields.Date.to_date(date) or today
@@ -165,7 +163,7 @@ class LinkReviewMixin(models.AbstractModel):
             .create(
                 [
                     {
-                        self._link_review_field: record.id,
+                        self._review_field: record.id,
                         "status": status,
                         "comment": comment,
                         "date": date,
@@ -177,7 +175,7 @@ class LinkReviewMixin(models.AbstractModel):
         )
         return reviews.sudo(False)
 
-    def _link_review_recorded(self):
+    def _review_recorded(self):
         """A review was recorded: its overdue reminder is done."""
         if not self:
             return
@@ -191,7 +189,7 @@ class LinkReviewMixin(models.AbstractModel):
                     (
                         "activity_type_id",
                         "=",
-                        self.env.ref(self._link_review_activity).id,
+                        self.env.ref(self._review_activity).id,
                     ),
                 ]
             )
@@ -205,10 +203,10 @@ class LinkReviewMixin(models.AbstractModel):
         """One activity per record whose review is overdue, once per next
         review date, a batch at a time."""
         today = fields.Date.context_today(self)
-        activity_type = self.env.ref(self._link_review_activity)
-        self._link_schedule_once(
+        activity_type = self.env.ref(self._review_activity)
+        self._schedule_once_matching(
             [
-                *self._link_review_open_domain(),
+                *self._review_open_domain(),
                 ("next_review_date", "<", today),
                 # Never a second one beside a reminder still open.
                 (
@@ -217,9 +215,9 @@ class LinkReviewMixin(models.AbstractModel):
                     [("activity_type_id", "=", activity_type.id)],
                 ),
             ],
-            self._link_review_activity,
+            self._review_activity,
             "review_reminder_done",
-            lambda record: record._link_review_user(),
+            lambda record: record._review_user(),
             lambda record: record.next_review_date,
             self.env._("RAG review overdue"),
         )

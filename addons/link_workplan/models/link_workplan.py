@@ -84,8 +84,8 @@ class LinkWorkplan(models.Model):
         kept = plans.filtered(
             lambda p: (
                 p.state != "draft"
-                or p.workstream_ids._link_with_history()
-                or p.output_ids._link_with_history()
+                or p.workstream_ids._with_history()
+                or p.output_ids._with_history()
             )
         )
         if kept:

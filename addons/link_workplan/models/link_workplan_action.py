@@ -33,8 +33,8 @@ class LinkWorkplanAction(models.Model):
         "link.review.mixin",
     ]
     _order = "workstream_id, sequence, id"
-    _link_review_field = "action_id"
-    _link_review_activity = "link_workplan.mail_activity_type_link_review_overdue"
+    _review_field = "action_id"
+    _review_activity = "link_workplan.mail_activity_type_link_review_overdue"
 
     name = fields.Text(string="Action", required=True)
     sequence = fields.Integer(default=10)
@@ -200,7 +200,7 @@ class LinkWorkplanAction(models.Model):
             ("workplan_id.active", "=", True),
             ("workplan_id.date_end", ">=", today),
         ]
-        self._link_schedule_once(
+        self._schedule_once_matching(
             # Not once the deadline has passed: the overdue notice is the one.
             [
                 *open_actions,
@@ -213,7 +213,7 @@ class LinkWorkplanAction(models.Model):
             lambda action: action.deadline_date,
             self.env._("Action due"),
         )
-        self._link_schedule_once(
+        self._schedule_once_matching(
             [*open_actions, ("deadline_date", "<", today)],
             "link_workplan.mail_activity_type_link_action_overdue",
             "overdue_done",
@@ -225,15 +225,15 @@ class LinkWorkplanAction(models.Model):
             replaces="link_workplan.mail_activity_type_link_action_deadline",
         )
 
-    def _link_review_open_domain(self):
+    def _review_open_domain(self):
         return [
-            *super()._link_review_open_domain(),
+            *super()._review_open_domain(),
             ("state", "in", ("todo", "progress")),
         ]
 
     # --- history ----------------------------------------------------------------
 
-    def _link_with_history(self):
+    def _with_history(self):
         """The actions deleting would lose history of: part of a plan that was
         approved, started, done or cancelled, with progress notes or RAG
         reviews, or taken into the plan from a community issue."""
@@ -256,7 +256,7 @@ class LinkWorkplanAction(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
-        kept = self._link_with_history()
+        kept = self._with_history()
         if kept:
             raise UserError(
                 self.env._(

@@ -43,7 +43,7 @@ class LinkWorkplanOutput(models.Model):
     owner_ids = fields.Many2many("res.partner", string="By whom")
 
     @api.model
-    def _link_measures(self):
+    def _measures(self):
         """{key: (label, model, date field, extra domain)}: what an output can
         count in its period. The extra domain may be a function of the
         period's two days (members recruited follow the member rule, which
@@ -101,7 +101,7 @@ class LinkWorkplanOutput(models.Model):
 
     @api.model
     def _selection_measure(self):
-        return [(key, label) for key, (label, *__) in self._link_measures().items()]
+        return [(key, label) for key, (label, *__) in self._measures().items()]
 
     @api.constrains(
         "target", "previous_year", "date_start", "date_end", "actual_entered"
@@ -126,7 +126,7 @@ class LinkWorkplanOutput(models.Model):
             for output in self
             if output.measure and output.date_start and output.date_end
         }
-        measures = self._link_measures()
+        measures = self._measures()
         counted = {}
         for measure, start, end in keys:
             __, model, date_field, domain = measures[measure]
@@ -146,7 +146,7 @@ class LinkWorkplanOutput(models.Model):
                 100.0 * output.actual / output.target if output.target else 0.0
             )
 
-    def _link_with_history(self):
+    def _with_history(self):
         """Outputs of a plan that was approved, or with an actual entered."""
         return self.sudo().filtered(
             lambda o: o.workplan_id.state != "draft" or o.actual_entered
@@ -154,7 +154,7 @@ class LinkWorkplanOutput(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
-        kept = self._link_with_history()
+        kept = self._with_history()
         if kept:
             raise UserError(
                 self.env._(

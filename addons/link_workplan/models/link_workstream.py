@@ -19,10 +19,8 @@ class LinkWorkstream(models.Model):
         "link.review.mixin",
     ]
     _order = "workplan_id, sequence, id"
-    _link_review_field = "workstream_id"
-    _link_review_activity = (
-        "link_workplan.mail_activity_type_link_stream_review_overdue"
-    )
+    _review_field = "workstream_id"
+    _review_activity = "link_workplan.mail_activity_type_link_stream_review_overdue"
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
@@ -86,7 +84,7 @@ class LinkWorkstream(models.Model):
             latest = stream.rag_review_ids.sorted(lambda r: (r.date, r.id))[-1:]
             stream.rag_reviewed = latest.status
 
-    def _link_with_history(self):
+    def _with_history(self):
         """Streams of a plan that was approved, reviewed by the steering group,
         with actions or outputs that have history, with issues decided into
         them or with meetings in their programme."""
@@ -96,7 +94,7 @@ class LinkWorkstream(models.Model):
             .sudo()
             .search([("workstream_id", "in", self.ids)])
         )
-        with_outputs = outputs._link_with_history().workstream_id
+        with_outputs = outputs._with_history().workstream_id
         # Issues decided into the stream, and its programme of meetings.
         chosen = (
             self.env["link.community.issue"]
@@ -115,14 +113,14 @@ class LinkWorkstream(models.Model):
             lambda s: (
                 s.workplan_id.state != "draft"
                 or s.rag_review_ids
-                or s.action_ids._link_with_history()
+                or s.action_ids._with_history()
                 or s in with_outputs | chosen | with_events
             )
         )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
-        kept = self._link_with_history()
+        kept = self._with_history()
         if kept:
             raise UserError(
                 self.env._(

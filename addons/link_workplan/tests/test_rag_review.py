@@ -25,7 +25,7 @@ class ReviewCase(WorkplanCase):
 
     def _review(self, user, record, status="amber", comment="Checked", day=None):
         """What the Review button does, as ``user``."""
-        field = record._link_review_field
+        field = record._review_field
         values = {"status": status, "comment": comment}
         if day:
             values["date"] = day
@@ -45,7 +45,7 @@ class ReviewCase(WorkplanCase):
                 (
                     "activity_type_id",
                     "=",
-                    self.env.ref(records._link_review_activity).id,
+                    self.env.ref(records._review_activity).id,
                 ),
             ]
         )
@@ -243,7 +243,7 @@ class TestOverdueReviewReminder(ReviewCase):
         for partner in (portal.partner_id, gone_partner, no_login):
             with self.subTest(partner=partner.name):
                 action = self._action("March 2027", lead_id=partner.id)
-                self.assertFalse(action._link_review_user())
+                self.assertFalse(action._review_user())
 
     def test_cron_queries_do_not_grow(self):
         Action = self.env["link.workplan.action"]

@@ -49,7 +49,7 @@ class LinkRagReviewWizard(models.TransientModel):
         for wizard in self:
             subject = wizard._subject()
             wizard.next_review_date = (
-                subject._link_next_review_date(wizard.date)
+                subject._next_review_date(wizard.date)
                 if subject and wizard.date
                 else False
             )
