@@ -1,6 +1,5 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -221,25 +220,21 @@ class LinkInformationRequest(models.Model):
         answered = self.filtered(
             lambda r: r.state == "answered" and r.date_sent and r.date_answered
         )
-        by_calendar = defaultdict(lambda: self.browse())
-        for request in answered:
-            by_calendar[request.company_id.resource_calendar_id] |= request
-        for calendar, requests in by_calendar.items():
-            taken = calendar._link_working_days_between(
-                requests.mapped("date_sent"), requests.mapped("date_answered")
+        taken = self.env["link.sla.clock"]._working_days_taken(
+            answered, "date_sent", "date_answered"
+        )
+        for request, days in zip(answered, taken, strict=True):
+            on_time = bool(
+                request.effective_due_date
+                and request.date_answered <= request.effective_due_date
             )
-            for request, days in zip(requests, taken, strict=True):
-                on_time = bool(
-                    request.effective_due_date
-                    and request.date_answered <= request.effective_due_date
-                )
-                request.update(
-                    {
-                        "days_taken": days,
-                        "on_time": on_time,
-                        "on_time_rate": 100.0 if on_time else 0.0,
-                    }
-                )
+            request.update(
+                {
+                    "days_taken": days,
+                    "on_time": on_time,
+                    "on_time_rate": 100.0 if on_time else 0.0,
+                }
+            )
 
     @api.depends_context("date")
     @api.depends("state", "effective_due_date")

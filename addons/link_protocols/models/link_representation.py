@@ -248,7 +248,9 @@ class LinkRepresentation(models.Model):
     @api.model
     def _cron_link_report_back(self):
         """Once a meeting is over, a report back to the steering group is due
-        within the seat's delay: one activity per meeting, a batch at a time."""
+        within the seat's delay (calendar days, on the clock engine): one
+        activity per meeting, a batch at a time."""
+        clock = self.env["link.sla.clock"]
         self.env["calendar.event"]._schedule_once_matching(
             [
                 ("link_representation_id.active", "=", True),
@@ -257,10 +259,11 @@ class LinkRepresentation(models.Model):
             "link_protocols.mail_activity_type_link_report_back",
             "link_report_scheduled",
             lambda event: event.link_representation_id.user_id,
-            lambda event: (
-                event._link_meeting_date()
-                + timedelta(days=event.link_representation_id.report_days)
-            ),
+            lambda event: clock._due_dates(
+                [event._link_meeting_date()],
+                [(event.link_representation_id.report_days, False)],
+                [False],
+            )[0],
             self.env._("Report back to the steering group"),
             on=lambda event: event.link_representation_id,
             values_of=lambda event: {"link_meeting_id": event.id},

@@ -91,6 +91,26 @@ class LinkSlaClock(models.AbstractModel):
         return dues
 
     @api.model
+    def _working_days_taken(self, records, start_field, end_field):
+        """Working days from ``start_field`` to ``end_field`` of each record
+        on its company calendar, the inverse of the due date (an end on the
+        due date gives the term's days); 0 without either date or without a
+        calendar. One calendar read per calendar."""
+        taken = dict.fromkeys(records.ids, 0)
+        by_calendar = defaultdict(lambda: records.browse())
+        for record in records:
+            if record[start_field] and record[end_field]:
+                by_calendar[self._calendar(record)] |= record
+        for calendar, group in by_calendar.items():
+            if not calendar:
+                continue
+            days = calendar._link_working_days_between(
+                group.mapped(start_field), group.mapped(end_field)
+            )
+            taken.update(zip(group.ids, days, strict=True))
+        return [taken[record.id] for record in records]
+
+    @api.model
     def _set_reminder_dates(self, records, due_field, reminder_field, days=None):
         """Set ``reminder_field`` of every record ``days`` working days
         (default: its company's ``link_reminder_working_days``) before its
