@@ -13,12 +13,12 @@ class LinkSlaType(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     default_days = fields.Integer(
-        string="Default days",
+        string="Days if no protocol",
         help="The response time when no protocol agrees one. Empty: without an "
         "agreed response time there is no deadline.",
     )
     default_working_days = fields.Boolean(
-        string="Default in working days",
+        string="Working days",
         default=True,
         help="Count the default in weekdays less bank holidays, not calendar days.",
     )
