@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Upgrades and uninstalls lose nothing, on one committed copy with the four
 addons and added records (a member with a place on a shift that serves a
-visit, a care home, an attachment, chatter history):
+visit, a care home in the services register, an attachment, chatter
+history):
 
 - ``-u`` of all four addons leaves the number of records of every link.*
   model, of attachments and of messages unchanged;
@@ -61,9 +62,14 @@ env["link.qualification"].create({"partner_id": partner.id, "type_id":
 env["ir.attachment"].create({"name": "evidence.txt", "raw": b"kept",
     "res_model": "res.partner", "res_id": partner.id})
 partner.message_post(body="History that must survive")
-# A care home created by staff: its enter-and-view field is tracked on the
-# partner's chatter; the shift serves a visit there.
-home = env["res.partner"].create({"name": "Upgrade Care Home", "is_company": True})
+# A care home in the services register (link_membership's, so it outlives
+# link_enter_view): its kind is tracked on the partner's chatter; the shift
+# serves a visit there.
+home = env["res.partner"].create({"name": "Upgrade Care Home", "is_company": True,
+    "link_provider_id": env["res.partner"].create({"name": "Upgrade Provider",
+        "is_company": True}).id,
+    "link_commissioner_id": env["res.partner"].create({"name": "Upgrade Council",
+        "is_company": True}).id})
 home.link_premises_kind = "care_home"
 visit = env["link.ev.visit"].create({"premises_id": home.id})
 shift.served_ref = visit
@@ -103,6 +109,9 @@ partners = Partner.search([("id", "not in", owned.get("res.partner", []))])
 history["res.partner"] = len(partners)
 history["members"] = len(partners.filtered("link_membership_type"))
 history["volunteers"] = len(partners.filtered("link_is_volunteer"))
+history["services"] = sorted(
+    [p.name, p.link_premises_kind, p.link_provider_id.name, p.link_commissioner_id.name]
+    for p in partners.filtered("link_premises_kind"))
 def not_owned(records, model_field, id_field):
     return records.filtered(
         lambda r: r[id_field] not in owned.get(r[model_field], ()))
@@ -200,6 +209,14 @@ def _uninstall_and_reinstall(dbname, removed):
     assert installed["tables"] == tables
     assert set(installed["modules"].values()) == {"installed"}
     assert history["members"] >= 1 and history["link.qualification"] >= 1
+    # The services register is link_membership's: kind, provider and
+    # commissioner are kept whichever addon goes.
+    assert [
+        "Upgrade Care Home",
+        "care_home",
+        "Upgrade Provider",
+        "Upgrade Council",
+    ] in history["services"]
     if addon == "link_enter_view":
         assert "link.ev.visit" in installed["served"]  # the added shift's visit
     if addon == "link_protocols":

@@ -20,7 +20,6 @@
         "views/link_ev_visit_views.xml",
         "views/link_ev_authorisation_views.xml",
         "views/link_ev_recommendation_views.xml",
-        "views/res_partner_views.xml",
         "views/link_ev_portal_templates.xml",
         "report/link_ev_activity_report_views.xml",
         "report/link_monitoring_pack.xml",

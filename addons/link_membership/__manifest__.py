@@ -23,6 +23,7 @@
         "views/link_interest_views.xml",
         "views/link_equality_entry_views.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_services_views.xml",
         "views/link_qualification_type_views.xml",
         "views/link_qualification_views.xml",
         "views/link_volunteer_role_views.xml",

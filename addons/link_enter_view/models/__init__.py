@@ -1,4 +1,3 @@
-from . import res_partner
 from . import link_ev_authorisation
 from . import link_ev_visit
 from . import link_ev_team_member

@@ -7,6 +7,7 @@ from . import link_calendar_mirror_mixin
 from . import link_interest
 from . import res_company
 from . import res_partner
+from . import res_partner_services
 from . import link_equality_profile
 from . import link_membership_target
 from . import link_census_share

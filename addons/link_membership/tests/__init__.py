@@ -22,3 +22,4 @@ from . import test_input_guard
 from . import test_monitoring_pack_layout
 from . import test_people_screens
 from . import test_activity_users
+from . import test_services_register

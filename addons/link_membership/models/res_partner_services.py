@@ -1,5 +1,11 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The services register: the premises the LINk can visit, ask about or
+signpost to, and who runs and commissions them. It lives here, at the
+foundation, so visits, feedback, requests and signposting share one register
+without depending on each other (it was in link_enter_view before 18.0.1.7.0;
+upgrade.move_services_register moves its external ids)."""
+
 from odoo import fields, models
 
 PREMISES_KINDS = [
@@ -24,7 +30,8 @@ class ResPartner(models.Model):
         string="Premises kind",
         index=True,
         tracking=True,
-        help="Set it on the places the LINk can enter and view.",
+        help="Set it on the services in the register: the places the LINk can "
+        "visit, ask about or signpost to.",
     )
     link_provider_id = fields.Many2one(
         "res.partner",
