@@ -66,6 +66,12 @@ TABLE = {
     # Enter and view visits. The monitor reads them (contract reporting);
     # only managers delete.
     "link.ev.visit":                 "-     -     -     r     cru   r     -     crud",
+    # Feedback from the public (#18): WHO said what is personal data. Staff
+    # log it, the steering group reads it; never the council monitor (it
+    # gets totals), the equality officer or the portal.
+    "link.feedback":                 "-     -     -     -     crud  r     -     crud",
+    # Feedback themes: the LINk's own list, no personal data.
+    "link.feedback.theme":           "-     -     -     r     cru   r     -     crud",
     "link.information.request":      "-     -     -     r     crud  r     -     crud",
     "link.interest":                 "-     -     -     r     r     r     r     cru",
     "link.issue.criterion":          "-     -     -     r     r     r     r     crud",

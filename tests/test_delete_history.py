@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from . import access_matrix
 from .common import RoleUsersMixin, SampleFactory, SuiteCase
@@ -133,6 +134,25 @@ def _issue_decided(case, record):
         {"state": "decided", "decision": "no_action", "decision_reason": "Raised once"}
     )
     return record.issue_id
+
+
+def _feedback_on_assessed_issue(case, feedback):
+    issue = _issue(case)
+    feedback.issue_id = issue
+    issue.state = "assessed"
+    return issue
+
+
+def _logged_yesterday(case, feedback):
+    case.env.cr.execute(
+        SQL(
+            "UPDATE link_feedback SET create_date = create_date - interval '1 day' "
+            "WHERE id = %s",
+            feedback.id,
+        )
+    )
+    feedback.invalidate_recordset(["create_date"])
+    return feedback
 
 
 def _protocol_agreed(case, record):
@@ -277,6 +297,18 @@ HISTORY = {
         _fresh_team_member,
     ),
     "link.ev.visit": ("past draft", _state("planned"), None),
+    "link.feedback": (
+        "logged before today, or evidence of an assessed issue",
+        _feedback_on_assessed_issue,
+        None,
+    ),
+    "link.feedback.theme": (
+        "feedback uses it",
+        lambda case, theme: case.sudo_env["link.feedback"].create(
+            {"theme_ids": [(6, 0, theme.ids)]}
+        ),
+        None,
+    ),
     "link.information.request": ("sent", _state("sent"), None),
     "link.issue.criterion": (
         "issues were scored against it",
@@ -428,6 +460,7 @@ MORE_HISTORY = [
         _set(state="decided", decision="no_action", decision_reason="Raised once"),
     ),
     ("link.community.issue.contact", "its issue was decided", _issue_decided),
+    ("link.feedback", "logged before today", _logged_yesterday),
     ("link.ev.team.member", "the report was sent", _report_sent),
     (
         "link.protocol",

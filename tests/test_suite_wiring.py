@@ -6,7 +6,13 @@ from odoo.tests import new_test_user
 
 from .common import SuiteCase
 
-LINK_ADDONS = ("link_membership", "link_protocols", "link_workplan", "link_enter_view")
+LINK_ADDONS = (
+    "link_membership",
+    "link_protocols",
+    "link_workplan",
+    "link_enter_view",
+    "link_voice",
+)
 
 
 class TestSuiteWiring(SuiteCase):
