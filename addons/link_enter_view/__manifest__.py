@@ -3,7 +3,7 @@
 {
     "name": "LINk Enter and View",
     "summary": "Authorised representatives and enter and view visits",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",

@@ -70,8 +70,10 @@ class LinkFeedback(models.Model):
     premises_id = fields.Many2one(
         "res.partner",
         index="btree_not_null",
+        domain=[("link_premises_kind", "!=", False)],
         tracking=True,
-        help="Where the service was received: a surgery, a ward, a care home.",
+        help="Where the service was received: a surgery, a ward, a care home. "
+        "Choose from the services register (LINk > Services).",
     )
     provider_id = fields.Many2one(
         "res.partner",
@@ -140,6 +142,17 @@ class LinkFeedback(models.Model):
         default=lambda self: self.env.user,
         index=True,
     )
+    safeguarding_state = fields.Selection(
+        [("none", "No concern"), ("open", "Concern open"), ("cleared", "Cleared")],
+        default="none",
+        required=True,
+        readonly=True,
+        index=True,
+        copy=False,
+        help="Whether a safeguarding concern was raised about this feedback. "
+        "The concern itself is seen only by the safeguarding lead and managers; "
+        "feedback with an open concern is never published.",
+    )
 
     @api.depends("date")
     def _compute_name(self):
@@ -154,13 +167,11 @@ class LinkFeedback(models.Model):
 
     @api.depends("premises_id")
     def _compute_provider_id(self):
-        # link_provider_id lives in a LINk addon that may not be installed.
-        has_provider = "link_provider_id" in self.env["res.partner"]._fields
         for feedback in self:
             premises = feedback.premises_id
             provider = (
-                has_provider and premises.link_provider_id
-            ) or premises.parent_id.commercial_partner_id
+                premises.link_provider_id or premises.parent_id.commercial_partner_id
+            )
             feedback.provider_id = provider or feedback.provider_id
 
     @api.depends("sentiment")
