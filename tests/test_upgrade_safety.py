@@ -8,8 +8,9 @@ history):
 - ``-u`` of all five addons leaves the number of records of every link.*
   model, of attachments and of messages unchanged;
 - uninstalling link_voice, then link_enter_view (nothing depends on
-  either), then link_workplan (which takes link_voice with it), then link_protocols (which takes link_enter_view, its dependant,
-  with it, as Odoo does) removes their models and tables and nothing else:
+  either), then link_workplan (which takes link_voice, its dependant, with
+  it, as Odoo does), then link_protocols (which takes link_enter_view)
+  removes their models and tables and nothing else:
   members, their memberships, qualifications, equality profiles, shifts and
   places, messages, tracking, attachments and meetings are all still there,
   and no shift serves a visit or a representation seat that no longer
