@@ -9,7 +9,7 @@ class LinkShift(models.Model):
     feedback_count = fields.Integer(
         string="Feedback",
         compute="_compute_feedback_count",
-        groups="link_membership.group_link_staff,link_membership.group_link_steering",
+        groups="link_membership.group_link_staff",
         help="Feedback the volunteers logged at this session.",
     )
 

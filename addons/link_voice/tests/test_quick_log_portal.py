@@ -192,6 +192,9 @@ class TestQuickLogPortal(HttpCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertIn(message, response.text)
                 self.assertIn("o_link_quick_log_error", response.text)
+                if data["what_bad"].strip():
+                    # What the volunteer typed is still there to correct.
+                    self.assertIn(f">{data['what_bad']}</textarea>", response.text)
         self.assertFalse(self._ann_feedback())
         # What a browser cannot send is ignored, not stored.
         self._post(
