@@ -25,5 +25,5 @@
     "assets": {
         "web.assets_tests": ["link_voice/static/tests/tours/*.js"],
     },
-    "demo": ["demo/link_voice_demo.xml"],
+    "demo": ["demo/link_voice_demo.xml", "demo/quick_log_demo.xml"],
 }

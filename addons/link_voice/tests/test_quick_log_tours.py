@@ -51,8 +51,9 @@ class TestQuickLogTours(HttpCase):
 
     def test_volunteer_logs_gateway_feedback_at_phone_width(self):
         volunteer = self._demo_login("volunteer")
-        # Sessions made relative to now, so the tour holds whatever day it
-        # runs: one on now, one that ended yesterday (so her list shows).
+        # Sessions made relative to now, so that the tour holds whatever day
+        # it runs: one started a moment ago (short, so no demo shift of hers
+        # overlaps it) and one she attended yesterday (so her list shows).
         now = fields.Datetime.now().replace(microsecond=0)
         gateway = self.env.ref("link_membership.link_volunteer_role_demo_gateway")
         sessions = self.env["link.shift"].create(
@@ -61,20 +62,26 @@ class TestQuickLogTours(HttpCase):
                     "name": name,
                     "role_id": gateway.id,
                     "date_start": start,
-                    "date_end": start + timedelta(hours=2),
+                    "date_end": start + timedelta(minutes=40),
                     "max_volunteers": 3,
                     "state": "open",
                 }
                 for name, start in (
-                    ("Dover Gateway, tour session", now - timedelta(hours=1)),
-                    ("Library drop-in, yesterday", now - timedelta(days=1, hours=3)),
+                    ("Dover Gateway, tour session", now - timedelta(minutes=5)),
+                    ("Library drop-in, yesterday", now - timedelta(days=1)),
                 )
             ]
         )
         self.env["link.shift.assignment"].create(
             [
-                {"shift_id": session.id, "partner_id": volunteer.partner_id.id}
-                for session in sessions
+                {
+                    "shift_id": session.id,
+                    "partner_id": volunteer.partner_id.id,
+                    "state": state,
+                }
+                for session, state in zip(
+                    sessions, ("confirmed", "attended"), strict=True
+                )
             ]
         )
         self.browser_size = "375x812"
