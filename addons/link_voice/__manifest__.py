@@ -14,6 +14,7 @@
         "security/link_voice_security.xml",
         "data/link_voice_data.xml",
         "data/mail_alias_data.xml",
+        "data/mail_template_data.xml",
         "views/link_feedback_theme_views.xml",
         "views/link_feedback_views.xml",
         "views/link_ward_views.xml",

@@ -424,7 +424,23 @@ class LinkFeedback(models.Model):
                 contact_name=link_plain_text(name).strip()[:100] or False,
                 contact_email=email,
             )
-        return self.create({**values, **(custom_values or {})})
+        feedback = self.create({**values, **(custom_values or {})})
+        feedback._acknowledge_mail()
+        return feedback
+
+    def _acknowledge_mail(self):
+        """Answer the sender with the reference, marked as an automatic reply
+        (RFC 3834) so that their own auto-responder does not answer back.
+        Their reply to it threads on the feedback."""
+        template = self.env.ref(
+            "link_voice.mail_template_feedback_ack", raise_if_not_found=False
+        )
+        to_answer = self.filtered(lambda f: f.partner_id.email or f.contact_email)
+        if template and to_answer:
+            template.sudo().send_mail_batch(
+                to_answer.ids,
+                email_values={"headers": repr({"Auto-Submitted": "auto-replied"})},
+            )
 
     @api.model
     def _text_from_mail(self, msg_dict):

@@ -51,6 +51,11 @@ class TestMailAlias(LinkCase):
         message.set_content(body, subtype="html" if body.startswith("<") else "plain")
         return message
 
+    def _acks(self, feedback):
+        return self.env["mail.mail"].search(
+            [("model", "=", "link.feedback"), ("res_id", "in", feedback.ids)]
+        )
+
     def _process(self, message):
         count = self.Feedback.search_count([])
         thread_id = self.env["mail.thread"].message_process(None, message.as_string())
@@ -83,6 +88,12 @@ class TestMailAlias(LinkCase):
         self.assertEqual(len(message), 1)
         self.assertEqual(message.subject, "Outpatients")
         self.assertIn("freezing", message.body)
+        ack = self._acks(feedback)
+        self.assertEqual(len(ack), 1, "the sender is told the reference")
+        self.assertEqual(ack.email_to, "cara@example.org")
+        self.assertIn(feedback.name, ack.subject)
+        self.assertIn(feedback.name, ack.body_html)
+        self.assertIn("'Auto-Submitted': 'auto-replied'", ack.headers)
 
     def test_known_sender_is_the_person(self):
         thread_id, new = self._process(
@@ -97,6 +108,21 @@ class TestMailAlias(LinkCase):
         first = self._mail()
         thread_id, __ = self._process(first)
         feedback = self.Feedback.browse(thread_id)
+        ack = self._acks(feedback)
+        ack.send()
+        self.assertTrue(ack.exists(), "kept once sent, for the replies")
+        self.assertEqual(ack.state, "sent")
+        # The person answers the acknowledgement.
+        reply_thread, new = self._process(
+            self._mail(
+                body="Also, the lift was broken.",
+                Subject=f"Re: {ack.subject}",
+                In_Reply_To=ack.message_id,
+                References=f"{first['Message-ID']} {ack.message_id}",
+            )
+        )
+        self.assertEqual((reply_thread, new), (feedback.id, 0))
+        self.assertIn("lift was broken", feedback.message_ids[0].body)
         # Staff answer from the chatter; the person replies to that answer.
         answer = feedback.with_user(self.staff).message_post(
             body="Thank you, could you tell us the date?",
@@ -125,6 +151,7 @@ class TestMailAlias(LinkCase):
             )
         )
         self.assertEqual((auto, new), (feedback.id, 0))
+        self.assertEqual(self._acks(feedback), ack, "replies are not acknowledged")
 
     @mute_logger("odoo.addons.mail.models.mail_thread")
     def test_bounce_and_auto_reply_make_no_feedback(self):
@@ -143,6 +170,11 @@ class TestMailAlias(LinkCase):
         )
         self.assertEqual(self._process(out_of_office)[1], 0)
         self.assertEqual(self._process(self._mail(Auto_Submitted="no"))[1], 1)
+        self.assertEqual(
+            len(self.env["mail.mail"].search([("email_to", "=", "cara@example.org")])),
+            1,
+            "only the person's own mail is answered",
+        )
 
     @mute_logger("odoo.addons.mail.models.mail_thread")
     def test_mail_loop_stops(self):
