@@ -68,7 +68,9 @@ TABLE = {
     "link.ev.visit":                 "-     -     -     r     cru   r     -     crud",
     # Feedback from the public (#18): WHO said what is personal data. Staff
     # log it, the steering group reads it; never the council monitor (it
-    # gets totals), the equality officer or the portal.
+    # gets totals), the equality officer or the portal. Portal volunteers
+    # read only what they logged at a gateway session, and log it only
+    # through the portal quick log (tested in link_voice).
     "link.feedback":                 "-     -     -     -     crud  r     -     crud",
     # Feedback themes: the LINk's own list, no personal data.
     "link.feedback.theme":           "-     -     -     r     cru   r     -     crud",

@@ -11,11 +11,20 @@
     "depends": ["link_membership", "link_workplan", "mail"],
     "data": [
         "security/ir.model.access.csv",
+        "security/link_voice_security.xml",
         "data/link_voice_data.xml",
+        "data/mail_alias_data.xml",
+        "data/mail_template_data.xml",
         "views/link_feedback_theme_views.xml",
         "views/link_feedback_views.xml",
         "views/link_ward_views.xml",
+        "views/link_feedback_quick_views.xml",
+        "views/link_shift_views.xml",
+        "views/quick_log_templates.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/link_voice_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["link_voice/static/tests/tours/*.js"],
+    },
+    "demo": ["demo/link_voice_demo.xml", "demo/quick_log_demo.xml"],
 }

@@ -2,3 +2,4 @@ from . import link_ward
 from . import link_feedback_theme
 from . import link_feedback
 from . import link_community_issue_contact
+from . import link_shift

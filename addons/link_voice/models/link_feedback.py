@@ -2,10 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import email_normalize
+from odoo.tools import email_normalize, html2plaintext
+from odoo.tools.mail import email_split_tuples
+
+from odoo.addons.link_membership.controllers.portal import (
+    link_plain_text,
+    link_record_id,
+)
 
 CHANNELS = [
     ("web", "Web form"),
@@ -32,6 +39,11 @@ SENTIMENTS = [
 ]
 FULL_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 OUTWARD_CODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+# The longest text a feedback keeps from a mail or the portal form.
+FEEDBACK_TEXT_MAX = 10000
+# Days after a shift ends during which its volunteers may still log what
+# they heard there.
+PORTAL_LOG_DAYS = 7
 # Fields of a feedback that its issue contact copies.
 CONTACT_FIELDS = {"issue_id", "partner_id", "anonymous", "date", "channel"}
 
@@ -368,3 +380,222 @@ class LinkFeedback(models.Model):
                 )
             )
         self.issue_contact_ids.unlink()
+
+    # --- Email in and quick log ---
+    shift_id = fields.Many2one(
+        "link.shift",
+        string="Gateway session",
+        index="btree_not_null",
+        ondelete="restrict",
+        tracking=True,
+        help="The volunteer shift (a gateway session, a stall) where a "
+        "volunteer heard this feedback.",
+    )
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A mail to the feedback alias is feedback by email. The sender is
+        the contact already known by that address, or a name and address
+        kept on the feedback; consent to be contacted stays unticked, as a
+        mail does not say it. The body is what could be better (staff move
+        praise to what was good); the subject and the full mail stay on the
+        record's messages, which the gateway posts next. Not calling super():
+        it would put the subject in the reference."""
+        email_from = msg_dict.get("email_from") or ""
+        email = email_normalize(email_from)
+        partner = self.env["res.partner"]
+        if msg_dict.get("author_id"):
+            partner = partner.browse(msg_dict["author_id"]).exists()
+        elif email:
+            partner = partner.search([("email_normalized", "=", email)], limit=1)
+        text = self._text_from_mail(msg_dict)
+        values = {
+            "channel": "email",
+            "date": self._date_from_mail(msg_dict.get("date")),
+            "what_bad": text,
+            "user_id": False,
+            "company_id": self.env.company.id,
+        }
+        if partner:
+            values["partner_id"] = partner.id
+        elif email:
+            name = (email_split_tuples(email_from) or [("", "")])[0][0]
+            values.update(
+                contact_name=link_plain_text(name).strip()[:100] or False,
+                contact_email=email,
+            )
+        feedback = self.create({**values, **(custom_values or {})})
+        feedback._acknowledge_mail()
+        return feedback
+
+    def _acknowledge_mail(self):
+        """Answer the sender with the reference, marked as an automatic reply
+        (RFC 3834) so that their own auto-responder does not answer back.
+        Their reply to it threads on the feedback."""
+        template = self.env.ref(
+            "link_voice.mail_template_feedback_ack", raise_if_not_found=False
+        )
+        to_answer = self.filtered(lambda f: f.partner_id.email or f.contact_email)
+        if template and to_answer:
+            template.sudo().send_mail_batch(
+                to_answer.ids,
+                email_values={"headers": repr({"Auto-Submitted": "auto-replied"})},
+            )
+
+    @api.model
+    def _text_from_mail(self, msg_dict):
+        """The mail's words as plain text: the body, or the subject when the
+        body is empty. A very long mail is cut, saying so; all of it stays
+        in the message on the record."""
+        text = link_plain_text(html2plaintext(msg_dict.get("body") or "")).strip()
+        if not text:
+            text = link_plain_text(msg_dict.get("subject") or "").strip()
+        if len(text) > FEEDBACK_TEXT_MAX:
+            text = text[:FEEDBACK_TEXT_MAX] + self.env._(
+                "\n[…] The email is longer: read all of it in the messages below."
+            )
+        return text or False
+
+    @api.model
+    def _date_from_mail(self, value):
+        """The day the mail was sent, in the LINk's time zone; never later
+        than today (a sender's clock may be ahead)."""
+        today = fields.Date.context_today(self)
+        if not value:
+            return today
+        return min(
+            fields.Date.context_today(self, fields.Datetime.to_datetime(value)), today
+        )
+
+    @api.model
+    def _routing_check_route(self, message, message_dict, route, raise_exception=True):
+        """A mail a machine sent by itself (an out-of-office reply, a
+        newsletter: RFC 3834 ``Auto-Submitted``) is nobody's feedback: it
+        makes no new feedback. Replies to an existing feedback still thread
+        on it."""
+        auto = (message.get("Auto-Submitted") or "no").strip().lower()
+        if not route[1] and route[0] == self._name and auto != "no":
+            return ()
+        return super()._routing_check_route(
+            message, message_dict, route, raise_exception=raise_exception
+        )
+
+    @api.model
+    def _detect_loop_sender_domain(self, email_from_normalized):
+        """Mail's loop guard counts the feedback a sender made by email
+        lately: known contacts too, whose address is on their contact."""
+        return [
+            ("channel", "=", "email"),
+            "|",
+            ("contact_email", "=", email_from_normalized),
+            ("partner_id.email_normalized", "=", email_from_normalized),
+        ]
+
+    @api.model
+    def _portal_shifts(self, partner):
+        """The shifts ``partner`` may log gateway feedback against now: they
+        hold a confirmed (or attended) place, the shift has started and it
+        ended less than PORTAL_LOG_DAYS days ago (time to write it up)."""
+        now = fields.Datetime.now()
+        places = (
+            self.env["link.shift.assignment"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("state", "in", ("confirmed", "attended")),
+                    ("shift_id.state", "!=", "cancelled"),
+                    ("date_start", "<=", now),
+                    ("date_end", ">=", now - timedelta(days=PORTAL_LOG_DAYS)),
+                ],
+                ["shift_id"],
+                order="date_start desc, id",
+            )
+        )
+        return places.shift_id
+
+    @api.model
+    def _log_from_portal(self, shift, values):
+        """Feedback a volunteer heard at a gateway session, logged from the
+        portal: the one way portal users create feedback. Only on a shift
+        they may log against now (see _portal_shifts); only the fields of
+        the portal form; the text as plain text. Returns the feedback, made
+        as superuser but logged by the volunteer (so they see it after)."""
+        user = self.env.user
+        shift = shift.sudo().exists()
+        if not shift or shift not in self._portal_shifts(user.partner_id):
+            raise UserError(
+                self.env._(
+                    "You can log feedback only on a shift you are booked on, "
+                    "from its start until %(days)s days after it.",
+                    days=PORTAL_LOG_DAYS,
+                )
+            )
+        clean = {
+            name: link_plain_text(values.get(name) or "").strip()
+            for name in ("what_good", "what_bad", "contact_name", "postcode")
+        }
+        if not (clean["what_good"] or clean["what_bad"]):
+            raise UserError(
+                self.env._(
+                    "Write what the person said: what was good, or what could "
+                    "be better."
+                )
+            )
+        for name in ("what_good", "what_bad"):
+            if len(clean[name]) > FEEDBACK_TEXT_MAX:
+                raise UserError(
+                    self.env._(
+                        "Please keep each box under %(max)s characters.",
+                        max=FEEDBACK_TEXT_MAX,
+                    )
+                )
+        sentiment = values.get("sentiment") or False
+        if sentiment not in dict(SENTIMENTS):
+            sentiment = False
+        premises = self.env["res.partner"]
+        premises_id = link_record_id(values.get("premises_id"))
+        if premises_id:
+            premises = premises.sudo().search(
+                [("id", "=", premises_id), ("link_premises_kind", "!=", False)]
+            )
+        name = clean["contact_name"][:100]
+        # Not a follower: staff replies on the record are not for them.
+        return (
+            self.sudo()
+            .with_context(mail_create_nosubscribe=True)
+            .create(
+                {
+                    "channel": "gateway",
+                    "shift_id": shift.id,
+                    "date": fields.Date.context_today(self, shift.date_start),
+                    "premises_id": premises.id,
+                    "what_good": clean["what_good"] or False,
+                    "what_bad": clean["what_bad"] or False,
+                    "sentiment": sentiment,
+                    "postcode": clean["postcode"][:10] or False,
+                    "contact_name": name or False,
+                    "anonymous": not name,
+                    "user_id": user.id,
+                    "company_id": shift.company_id.id or self.env.company.id,
+                }
+            )
+        )
+
+    def action_quick_log_next(self):
+        """Save & new of the quick log: the dialog opens again, empty, on
+        the same channel, and says which reference was logged."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "link_voice.link_feedback_action_quick"
+        )
+        action["context"] = {"default_channel": self.channel}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("%(name)s logged.", name=self.name),
+                "next": action,
+            },
+        }

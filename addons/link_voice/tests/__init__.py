@@ -1,1 +1,5 @@
 from . import test_feedback
+from . import test_quick_log
+from . import test_mail_alias
+from . import test_quick_log_portal
+from . import test_quick_log_tours

@@ -1,0 +1,1 @@
+from . import quick_log
