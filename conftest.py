@@ -17,3 +17,24 @@ def pytest_collection(session):
     from odoo.tools import config
 
     config["test_enable"] = False
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Odoo's own runner names the running test in odoo.modules.module.
+    # current_test (before the class set-up), and Odoo reads it: outgoing
+    # mail is not handed to an SMTP server during a test, and a test cursor
+    # checks which test opened it. pytest-odoo sets it only from Odoo 19 on;
+    # without it, sending a mail in a test tries a real SMTP server.
+    from odoo.modules import module
+    from odoo.tests import BaseCase
+
+    instance = getattr(item, "instance", None)
+    module.current_test = instance if isinstance(instance, BaseCase) else False
+
+
+def pytest_runtest_teardown(item, nextitem):
+    from odoo.modules import module
+
+    if nextitem is None:
+        module.current_test = False
