@@ -14,7 +14,9 @@ still refuse (e.g. deleting a shift that has places). Field-level secrets
 
 Roles: public (not logged in), portal_a / portal_b (two volunteers with a
 portal login), monitor (council contract monitor: never personal data),
-staff (host staff), steering (steering group), equality_officer, manager.
+staff (host staff), steering (steering group), equality_officer,
+safeguarding (a safeguarding lead: host staff who also act on safeguarding
+concerns), manager.
 """
 
 # The roles, in the order of the letters of each row of TABLE.
@@ -26,111 +28,118 @@ ROLES = (
     "staff",
     "steering",
     "equality_officer",
+    "safeguarding",
     "manager",
 )
 
 # One row per model: the letters of each role, in the order of ROLES ("-":
-# nothing). Columns: pub(lic), pA/pB (portal_a/portal_b), mon(itor), staff,
-# steer(ing), eq(uality_officer), m(ana)g(e)r.
+# nothing). Columns: pub(lic), pA/pB (portal_a/portal_b), mon(itor), st(a)f(f),
+# st(ee)r(ing), eq(uality_officer), s(afe)g(uarding lead), m(ana)g(e)r.
 # fmt: off
 TABLE = {
-    #                                 pub   pA    pB    mon   staff steer eq    mgr
+    #                                 pub  pA   pB   mon  stf  str  eq   sg   mgr
     # Census shares of the area: reference figures, no personal data.
-    "link.census.share":             "-     -     -     r     r     r     -     crud",
+    "link.census.share":             "-    -    -    r    r    r    -    r    crud",
     # Community issues; steering reviews them (write), only managers delete.
-    "link.community.issue":          "-     -     -     r     cru   ru    -     crud",
+    "link.community.issue":          "-    -    -    r    cru  ru   -    cru  crud",
     # WHO raised an issue: personal data. Staff and the steering group
     # only; never the council monitor, equality officer or portal.
-    "link.community.issue.contact":  "-     -     -     -     crud  r     -     crud",
+    "link.community.issue.contact":  "-    -    -    -    crud r    -    crud crud",
     # Contract monitoring report (#8): totals, no names; read-only.
-    "link.community.issue.report":   "-     -     -     r     r     r     -     r",
-    "link.community.issue.score":    "-     -     -     r     crud  cru   -     crud",
+    "link.community.issue.report":   "-    -    -    r    r    r    -    r    r",
+    "link.community.issue.score":    "-    -    -    r    crud cru  -    crud crud",
     # Wizard to key in a member's equality answers (transient).
-    "link.equality.entry":           "-     -     -     -     crud  -     crud  crud",
+    "link.equality.entry":           "-    -    -    -    crud -    crud crud crud",
     # Identifiable equality answers (special category data). Staff and
     # managers read the record but its answer fields are restricted to the
     # equality officer (field groups, tested separately); only the equality
     # officer writes them. Nobody deletes: history.
-    "link.equality.profile":         "-     -     -     -     r     -     cru   r",
+    "link.equality.profile":         "-    -    -    -    r    -    cru  r    r",
     # Equality report: read as totals only, small numbers suppressed.
-    "link.equality.report":          "-     -     -     r     r     r     r     r",
+    "link.equality.report":          "-    -    -    r    r    r    r    r    r",
     # Contract monitoring report (#8): totals, no names; read-only.
-    "link.ev.activity.report":       "-     -     -     r     r     r     -     r",
-    "link.ev.authorisation":         "-     -     -     -     cru   r     -     crud",
+    "link.ev.activity.report":       "-    -    -    r    r    r    -    r    r",
+    "link.ev.authorisation":         "-    -    -    -    cru  r    -    cru  crud",
     # Conflict-of-interest declarations of a visit team: never deleted.
-    "link.ev.declaration":           "-     -     -     -     cru   r     -     cru",
+    "link.ev.declaration":           "-    -    -    -    cru  r    -    cru  cru",
     # Visit notes by team members: never deleted.
-    "link.ev.note":                  "-     -     -     -     cru   r     -     cru",
-    "link.ev.recommendation":        "-     -     -     r     crud  r     -     crud",
-    "link.ev.team.member":           "-     -     -     -     crud  r     -     crud",
+    "link.ev.note":                  "-    -    -    -    cru  r    -    cru  cru",
+    "link.ev.recommendation":        "-    -    -    r    crud r    -    crud crud",
+    "link.ev.team.member":           "-    -    -    -    crud r    -    crud crud",
     # Enter and view visits. The monitor reads them (contract reporting);
     # only managers delete.
-    "link.ev.visit":                 "-     -     -     r     cru   r     -     crud",
+    "link.ev.visit":                 "-    -    -    r    cru  r    -    cru  crud",
     # Feedback from the public (#18): WHO said what is personal data. Staff
     # log it, the steering group reads it; never the council monitor (it
     # gets totals), the equality officer or the portal. Portal volunteers
     # read only what they logged at a gateway session, and log it only
     # through the portal quick log (tested in link_voice).
-    "link.feedback":                 "-     -     -     -     crud  r     -     crud",
+    "link.feedback":                 "-    -    -    -    crud r    -    crud crud",
     # Feedback themes: the LINk's own list, no personal data.
-    "link.feedback.theme":           "-     -     -     r     cru   r     -     crud",
-    "link.information.request":      "-     -     -     r     crud  r     -     crud",
-    "link.interest":                 "-     -     -     r     r     r     r     cru",
-    "link.issue.criterion":          "-     -     -     r     r     r     r     crud",
+    "link.feedback.theme":           "-    -    -    r    cru  r    -    cru  crud",
+    "link.information.request":      "-    -    -    r    crud r    -    crud crud",
+    "link.interest":                 "-    -    -    r    r    r    r    r    cru",
+    "link.issue.criterion":          "-    -    -    r    r    r    r    r    crud",
     # Contract monitoring report (#8): totals, no names; read-only.
-    "link.membership.report":        "-     -     -     r     r     r     -     r",
-    "link.membership.target":        "-     -     -     r     r     r     r     crud",
+    "link.membership.report":        "-    -    -    r    r    r    -    r    r",
+    "link.membership.target":        "-    -    -    r    r    r    r    r    crud",
     # Key figures of a monitoring period (#8); frozen once issued.
-    "link.monitoring.figure":        "-     -     -     r     crud  r     -     crud",
+    "link.monitoring.figure":        "-    -    -    r    crud r    -    crud crud",
     # Monitoring periods and packs (#8); only managers delete (drafts).
-    "link.monitoring.period":        "-     -     -     r     cru   r     -     crud",
+    "link.monitoring.period":        "-    -    -    r    cru  r    -    cru  crud",
     # The wizard that produces a monitoring pack (#8): host staff only.
-    "link.monitoring.wizard":        "-     -     -     -     cru   -     -     cru",
-    "link.opportunity":              "-     -     -     r     cru   r     -     crud",
+    "link.monitoring.wizard":        "-    -    -    -    cru  -    -    cru  cru",
+    "link.opportunity":              "-    -    -    r    cru  r    -    cru  crud",
     # Who an opportunity was sent to. Portal volunteers reach only their
     # own (tested separately); nobody deletes the record of a circulation.
-    "link.opportunity.recipient":    "-     -     -     -     cru   -     -     cru",
-    "link.protocol":                 "-     -     -     r     cru   r     -     crud",
-    "link.protocol.sla":             "-     -     -     r     crud  r     r     crud",
+    "link.opportunity.recipient":    "-    -    -    -    cru  -    -    cru  cru",
+    "link.protocol":                 "-    -    -    r    cru  r    -    cru  crud",
+    "link.protocol.sla":             "-    -    -    r    crud r    r    crud crud",
     # A volunteer's checks (DBS...): staff; portal volunteers see only
     # their own (tested separately).
-    "link.qualification":            "-     -     -     -     crud  -     -     crud",
-    "link.qualification.type":       "-     r     r     r     r     r     r     crud",
+    "link.qualification":            "-    -    -    -    crud -    -    crud crud",
+    "link.qualification.type":       "-    r    r    r    r    r    r    r    crud",
     # Steering group's RAG reviews: the steering group writes them.
-    "link.rag.review":               "-     -     -     r     r     cru   r     crud",
+    "link.rag.review":               "-    -    -    r    r    cru  r    r    crud",
     # The Review button's wizard (transient): the steering group and staff
     # record reviews through it; never the monitor.
-    "link.rag.review.wizard":        "-     -     -     -     crud  crud  -     crud",
-    "link.representation":           "-     -     -     r     cru   r     -     crud",
-    "link.representation.report":    "-     -     -     r     cru   r     -     crud",
-    # Portal volunteers read open/full shifts and their own.
+    "link.rag.review.wizard":        "-    -    -    -    crud crud -    crud crud",
+    "link.representation":           "-    -    -    r    cru  r    -    cru  crud",
+    "link.representation.report":    "-    -    -    r    cru  r    -    cru  crud",
+    # Safeguarding concerns (#18): only safeguarding leads and host
+    # managers read them; staff raise them through the wizard below and then
+    # see only the feedback's safeguarding state. Never deleted.
+    "link.safeguarding.concern":     "-    -    -    -    -    -    -    cru  cru",
+    # Raise a safeguarding concern (transient): host staff.
+    "link.safeguarding.raise":       "-    -    -    -    crud -    -    crud crud",
     # LINk > Configuration > Settings (transient): host managers only; it
     # writes LINk settings of their own company, nothing else, and only the
     # manager who opened a settings page may save it.
-    "link.settings":                 "-     -     -     -     -     -     -     cr",
-    "link.shift":                    "-     r     r     -     crud  -     -     crud",
+    "link.settings":                 "-    -    -    -    -    -    -    -    cr",
+    # Portal volunteers read open/full shifts and their own.
+    "link.shift":                    "-    r    r    -    crud -    -    crud crud",
     # Shift places: volunteer contact details. Staff only; portal
     # volunteers see only their own (tested separately); never deleted (history).
-    "link.shift.assignment":         "-     -     -     -     cru   -     -     cru",
-    "link.shift.series":             "-     -     -     -     cru   -     -     cru",
+    "link.shift.assignment":         "-    -    -    -    cru  -    -    cru  cru",
+    "link.shift.series":             "-    -    -    -    cru  -    -    cru  cru",
     # Contract monitoring report (#8): totals, no names; read-only.
-    "link.sla.compliance.report":    "-     -     -     r     r     r     -     r",
-    "link.sla.type":                 "-     -     -     r     r     r     r     cru",
-    "link.volunteer.role":           "-     r     r     r     r     r     r     crud",
+    "link.sla.compliance.report":    "-    -    -    r    r    r    -    r    r",
+    "link.sla.type":                 "-    -    -    r    r    r    r    r    cru",
+    "link.volunteer.role":           "-    r    r    r    r    r    r    r    crud",
     # Contract monitoring report (#8): totals, no names; read-only.
-    "link.volunteering.report":      "-     -     -     r     r     r     -     r",
-    "link.ward":                     "-     -     -     r     r     r     r     crud",
+    "link.volunteering.report":      "-    -    -    r    r    r    -    r    r",
+    "link.ward":                     "-    -    -    r    r    r    r    r    crud",
     # Ward representation report: aggregates; not for the equality officer.
-    "link.ward.representation":      "-     -     -     r     r     r     -     r",
-    "link.workplan":                 "-     -     -     r     cru   r     -     crud",
-    "link.workplan.action":          "-     -     -     r     cru   r     -     crud",
-    "link.workplan.import":          "-     -     -     -     crud  -     -     crud",
-    "link.workplan.output":          "-     -     -     r     cru   r     -     crud",
-    "link.workplan.progress":        "-     -     -     r     cru   r     r     cru",
+    "link.ward.representation":      "-    -    -    r    r    r    -    r    r",
+    "link.workplan":                 "-    -    -    r    cru  r    -    cru  crud",
+    "link.workplan.action":          "-    -    -    r    cru  r    -    cru  crud",
+    "link.workplan.import":          "-    -    -    -    crud -    -    crud crud",
+    "link.workplan.output":          "-    -    -    r    cru  r    -    cru  crud",
+    "link.workplan.progress":        "-    -    -    r    cru  r    r    cru  cru",
     # Contract monitoring report (#8): totals, no names; read-only.
-    "link.workplan.rag.report":      "-     -     -     r     r     r     -     r",
-    "link.workplan.target":          "-     -     -     r     crud  r     -     crud",
-    "link.workstream":               "-     -     -     r     cru   r     -     crud",
+    "link.workplan.rag.report":      "-    -    -    r    r    r    -    r    r",
+    "link.workplan.target":          "-    -    -    r    crud r    -    crud crud",
+    "link.workstream":               "-    -    -    r    cru  r    -    cru  crud",
 }
 
 

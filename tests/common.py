@@ -156,6 +156,9 @@ class RoleUsersMixin:
             "equality_officer": user(
                 "rel_equality", "link_membership.group_link_equality_officer"
             ),
+            "safeguarding": user(
+                "rel_safeguarding", "link_membership.group_link_safeguarding"
+            ),
             "manager": user("rel_manager", "link_membership.group_link_manager"),
         }
         for key in ("portal_a", "portal_b"):

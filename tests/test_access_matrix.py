@@ -222,8 +222,13 @@ class TestAccessMatrixOrm(RoleUsersMixin, SuiteCase):
         contact = self.factory.sample("link.community.issue.contact")
         place = self.factory.sample("link.shift.assignment")
         allowed = {
-            "link.community.issue.contact": {"staff", "manager", "steering"},
-            "link.shift.assignment": {"staff", "manager"},
+            "link.community.issue.contact": {
+                "staff",
+                "manager",
+                "steering",
+                "safeguarding",
+            },
+            "link.shift.assignment": {"staff", "manager", "safeguarding"},
         }
         for record in (contact, place):
             for role in ROLES:

@@ -44,6 +44,7 @@ HARMLESS = {
     "nothing refers to them",
     "link.equality.entry": "transient wizard: nothing is kept",
     "link.rag.review.wizard": "transient wizard: the review it records is kept",
+    "link.safeguarding.raise": "transient wizard: the concern it raises is kept",
     "link.workplan.import": "transient wizard: nothing is kept",
 }
 

@@ -32,6 +32,7 @@ ROLES = {
     "manager": "link_membership.group_link_manager",
     "steering": "link_membership.group_link_steering",
     "equality_officer": "link_membership.group_link_equality_officer",
+    "safeguarding": "link_membership.group_link_safeguarding",
     "monitor": "link_membership.group_link_monitor",
 }
 

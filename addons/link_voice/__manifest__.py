@@ -3,7 +3,7 @@
 {
     "name": "LINk Voice",
     "summary": "Hearing the public: feedback about services, logged by host staff",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -15,7 +15,9 @@
         "data/link_voice_data.xml",
         "data/mail_alias_data.xml",
         "data/mail_template_data.xml",
+        "data/link_safeguarding_data.xml",
         "views/link_feedback_theme_views.xml",
+        "views/link_safeguarding_concern_views.xml",
         "views/link_feedback_views.xml",
         "views/link_ward_views.xml",
         "views/link_feedback_quick_views.xml",

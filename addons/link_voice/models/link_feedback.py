@@ -154,17 +154,97 @@ class LinkFeedback(models.Model):
         default=lambda self: self.env.user,
         index=True,
     )
+    safeguarding_concern_ids = fields.One2many(
+        "link.safeguarding.concern",
+        "feedback_id",
+        groups="link_membership.group_link_safeguarding,"
+        "link_membership.group_link_manager",
+    )
     safeguarding_state = fields.Selection(
         [("none", "No concern"), ("open", "Concern open"), ("cleared", "Cleared")],
-        default="none",
-        required=True,
-        readonly=True,
+        compute="_compute_safeguarding_state",
+        compute_sudo=True,
+        store=True,
         index=True,
-        copy=False,
+        tracking=True,
         help="Whether a safeguarding concern was raised about this feedback. "
         "The concern itself is seen only by the safeguarding lead and managers; "
-        "feedback with an open concern is never published.",
+        "feedback with a concern not yet closed is never published.",
     )
+
+    @api.depends("safeguarding_concern_ids.state")
+    def _compute_safeguarding_state(self):
+        for feedback in self:
+            states = set(feedback.safeguarding_concern_ids.mapped("state"))
+            if not states:
+                feedback.safeguarding_state = "none"
+            elif states == {"closed"}:
+                feedback.safeguarding_state = "cleared"
+            else:
+                feedback.safeguarding_state = "open"
+
+    def _raise_safeguarding(self, description):
+        """Raise a safeguarding concern about this feedback, as whoever heard
+        it (staff, or a volunteer through the portal), who may not read
+        concerns: the concern is created as the superuser, in the raiser's
+        name, and goes to the safeguarding lead."""
+        self.ensure_one()
+        description = link_plain_text(description or "").strip()
+        if not description:
+            raise UserError(
+                self.env._(
+                    "Say what worries you: what was said or seen, in the words used."
+                )
+            )
+        if len(description) > FEEDBACK_TEXT_MAX:
+            raise UserError(
+                self.env._(
+                    "Please keep the concern under %(max)s characters.",
+                    max=FEEDBACK_TEXT_MAX,
+                )
+            )
+        concern = (
+            self.env["link.safeguarding.concern"]
+            .sudo()
+            .create(
+                {
+                    "feedback_id": self.id,
+                    "description": description,
+                    "raised_by_id": self.env.user.id,
+                    "company_id": self.company_id.id,
+                }
+            )
+        )
+        self.sudo().message_post(
+            body=self.env._(
+                "Safeguarding concern %(name)s raised: the safeguarding lead "
+                "has been asked to act on it within 24 hours.",
+                name=concern.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+            author_id=self.env.user.partner_id.id,
+        )
+        return concern
+
+    def action_raise_safeguarding(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Raise a safeguarding concern"),
+            "res_model": "link.safeguarding.raise",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_feedback_id": self.id},
+        }
+
+    def action_view_safeguarding(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "link_voice.link_safeguarding_concern_action"
+        )
+        action["domain"] = [("feedback_id", "=", self.id)]
+        action["context"] = {}
+        return action
 
     @api.depends("date")
     def _compute_name(self):
