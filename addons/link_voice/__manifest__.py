@@ -23,6 +23,8 @@
         "views/link_feedback_quick_views.xml",
         "views/link_shift_views.xml",
         "views/quick_log_templates.xml",
+        "views/public_feedback_templates.xml",
+        "views/link_settings_views.xml",
         "views/menus.xml",
     ],
     "assets": {

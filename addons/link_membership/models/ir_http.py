@@ -1,6 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
+from odoo.http import request
 
 
 class IrHttp(models.AbstractModel):
@@ -15,3 +16,11 @@ class IrHttp(models.AbstractModel):
             if action:
                 info["home_action_id"] = action.id
         return info
+
+    @classmethod
+    def _serve_fallback(cls):
+        """An unrouted URL holding a NUL (%00) is no attachment's: answered
+        404 here, as PostgreSQL refuses NUL in the attachment lookup (a 500)."""
+        if "\x00" in request.httprequest.path:
+            return None
+        return super()._serve_fallback()

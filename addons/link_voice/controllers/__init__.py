@@ -1,1 +1,2 @@
+from . import public_feedback
 from . import quick_log

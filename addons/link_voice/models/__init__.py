@@ -1,4 +1,5 @@
 from . import link_ward
+from . import res_company
 from . import link_feedback_theme
 from . import link_feedback
 from . import link_community_issue_contact

@@ -6,8 +6,10 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import email_normalize, html2plaintext
+from odoo.tools import SQL, email_normalize, html2plaintext
 from odoo.tools.mail import email_split_tuples
+from odoo.tools.mimetypes import guess_mimetype
+from odoo.tools.misc import hmac
 
 from odoo.addons.link_membership.controllers.portal import (
     link_plain_text,
@@ -37,6 +39,14 @@ SENTIMENTS = [
     ("negative", "Negative"),
     ("neutral", "Neutral"),
 ]
+# The sentiment a star rating on the public form stands for.
+RATING_SENTIMENT = {
+    1: "negative",
+    2: "negative",
+    3: "mixed",
+    4: "positive",
+    5: "positive",
+}
 FULL_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 OUTWARD_CODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 # The longest text a feedback keeps from a mail or the portal form.
@@ -44,8 +54,28 @@ FEEDBACK_TEXT_MAX = 10000
 # Days after a shift ends during which its volunteers may still log what
 # they heard there.
 PORTAL_LOG_DAYS = 7
+# What the public form accepts as attachments (by content, not by name).
+PUBLIC_UPLOAD_TYPES = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "application/pdf": "PDF",
+}
+PUBLIC_UPLOADS_MAX = 3
+PUBLIC_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+# Lengths the public form keeps (the inputs say the same with maxlength).
+PUBLIC_LENGTHS = {
+    "service": 200,
+    "contact_name": 100,
+    "contact_email": 254,
+    "contact_phone": 30,
+    "postcode": 10,
+}
 # Fields of a feedback that its issue contact copies.
 CONTACT_FIELDS = {"issue_id", "partner_id", "anonymous", "date", "channel"}
+
+
+class LinkTooManySubmissions(UserError):
+    """The public form's limit per internet address is reached."""
 
 
 class LinkFeedback(models.Model):
@@ -661,6 +691,200 @@ class LinkFeedback(models.Model):
                 }
             )
         )
+
+    # --- Public form (/share-your-experience) ---
+    service_name = fields.Char(
+        string="Service as named",
+        help="The service as the person named it on the web form, when it is "
+        "not in the services register: choose the service above when you "
+        "know which it is.",
+    )
+    source_key = fields.Char(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        groups="base.group_system",
+        help="A keyed hash of the internet address a web form submission "
+        "came from (never the address itself): only the limit per address "
+        "reads it.",
+    )
+
+    @api.model
+    def _public_services(self):
+        """The services register as the public form lists it: label (with
+        the town, as several services share a name) -> service id."""
+        services = (
+            self.env["res.partner"]
+            .sudo()
+            .search_fetch(
+                [("link_premises_kind", "!=", False)],
+                ["name", "city"],
+                order="name, id",
+            )
+        )
+        labels = {}
+        for service in services:
+            label = f"{service.name} ({service.city})" if service.city else service.name
+            labels.setdefault(label.strip(), service.id)
+        return labels
+
+    @api.model
+    def _claim_public_slot(self, address):
+        """Count a web form submission from ``address`` against the hourly
+        limit, or refuse it. Submissions from one address wait for each
+        other here (a transaction lock on its key), so a flood cannot slip
+        past the count; other addresses never wait."""
+        key = hmac(self.env(su=True), "link_voice.public_feedback", address or "")
+        self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", key))
+        limit = self.env.company.link_feedback_hourly_limit
+        recent = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [
+                    ("source_key", "=", key),
+                    ("create_date", ">=", fields.Datetime.now() - timedelta(hours=1)),
+                ],
+                limit=limit,
+            )
+        )
+        if recent >= limit:
+            raise LinkTooManySubmissions(
+                self.env._(
+                    "We have had a lot of feedback from your connection in the "
+                    "last hour, so we cannot take more just now. Please try again "
+                    "in an hour, or phone us."
+                )
+            )
+        return key
+
+    @api.model
+    def _public_text(self, values, name, max_length, label):
+        text = link_plain_text(values.get(name) or "").strip()
+        if len(text) > max_length:
+            raise UserError(
+                self.env._(
+                    "%(label)s is too long: please keep it under %(max)s characters.",
+                    label=label,
+                    max=max_length,
+                )
+            )
+        return text
+
+    @api.model
+    def _public_attachment_values(self, files):
+        """``files``: (file name, content) pairs the form sent. Only photos
+        and PDF documents, recognised by their content, a few and small."""
+        files = [(name, content) for name, content in files if content]
+        if len(files) > PUBLIC_UPLOADS_MAX:
+            raise UserError(
+                self.env._(
+                    "Please attach at most %(max)s files.", max=PUBLIC_UPLOADS_MAX
+                )
+            )
+        attachments = []
+        for name, content in files:
+            name = link_plain_text(name or "").strip()[:100] or "attachment"
+            mimetype = guess_mimetype(content)
+            if (
+                mimetype not in PUBLIC_UPLOAD_TYPES
+                or len(content) > PUBLIC_UPLOAD_MAX_BYTES
+            ):
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” cannot be attached: send photos (JPEG or "
+                        "PNG) or PDF documents of up to 5 MB each.",
+                        name=name,
+                    )
+                )
+            attachments.append({"name": name, "raw": content, "mimetype": mimetype})
+        return attachments
+
+    @api.model
+    def _submit_public(self, values, files, address):
+        """Feedback a member of the public shared on the web form: the one
+        way the public creates feedback. Reads only the form's fields, as
+        plain text; refuses with a message the person understands; stores
+        the feedback and its attachments together or nothing. Returns the
+        feedback (as superuser: the public user cannot read it)."""
+        key = self._claim_public_slot(address)
+        labels = (
+            ("what_good", self.env._("What was good")),
+            ("what_bad", self.env._("What could be better")),
+        )
+        text = {
+            name: self._public_text(values, name, FEEDBACK_TEXT_MAX, label)
+            for name, label in labels
+        }
+        if not (text["what_good"] or text["what_bad"]):
+            raise UserError(
+                self.env._(
+                    "Please tell us about your experience: what was good, or "
+                    "what could be better."
+                )
+            )
+        field_labels = {
+            "service": self.env._("The service"),
+            "contact_name": self.env._("Your name"),
+            "contact_email": self.env._("Your email"),
+            "contact_phone": self.env._("Your phone number"),
+            "postcode": self.env._("Your postcode"),
+        }
+        short = {
+            name: self._public_text(values, name, length, field_labels[name])
+            for name, length in PUBLIC_LENGTHS.items()
+        }
+        rating = values.get("rating") or ""
+        if rating not in ("", "1", "2", "3", "4", "5"):
+            raise UserError(self.env._("Choose a rating from 1 to 5 stars, or none."))
+        rating = int(rating or 0)
+        consent = bool(values.get("consent_to_contact"))
+        if consent and not (short["contact_email"] or short["contact_phone"]):
+            raise UserError(
+                self.env._(
+                    "So that we can contact you, give your email address or "
+                    "phone number (or untick the box)."
+                )
+            )
+        attachments = self._public_attachment_values(files)
+        service_id = self._public_services().get(short["service"])
+        anonymous = not (
+            short["contact_name"] or short["contact_email"] or short["contact_phone"]
+        )
+        feedback = (
+            self.sudo()
+            .with_context(mail_create_nosubscribe=True)
+            .create(
+                {
+                    "channel": "web",
+                    "premises_id": service_id or False,
+                    "service_name": False if service_id else short["service"] or False,
+                    "what_good": text["what_good"] or False,
+                    "what_bad": text["what_bad"] or False,
+                    "rating": rating,
+                    "sentiment": RATING_SENTIMENT.get(rating, False),
+                    "postcode": short["postcode"] or False,
+                    "contact_name": short["contact_name"] or False,
+                    "contact_email": short["contact_email"] or False,
+                    "contact_phone": short["contact_phone"] or False,
+                    "anonymous": anonymous,
+                    "consent_to_contact": consent,
+                    "user_id": False,
+                    "source_key": key,
+                    "company_id": self.env.company.id,
+                }
+            )
+        )
+        if attachments:
+            self.env["ir.attachment"].sudo().create(
+                [
+                    {**values, "res_model": self._name, "res_id": feedback.id}
+                    for values in attachments
+                ]
+            )
+        if consent:
+            feedback._acknowledge_mail()
+        return feedback
 
     def action_quick_log_next(self):
         """Save & new of the quick log: the dialog opens again, empty, on

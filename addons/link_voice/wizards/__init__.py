@@ -1,1 +1,2 @@
 from . import link_safeguarding_raise
+from . import link_settings
