@@ -24,6 +24,7 @@
         "views/link_shift_views.xml",
         "views/quick_log_templates.xml",
         "views/public_feedback_templates.xml",
+        "views/public_pages_templates.xml",
         "views/link_settings_views.xml",
         "views/menus.xml",
     ],

@@ -39,6 +39,27 @@ SENTIMENTS = [
     ("negative", "Negative"),
     ("neutral", "Neutral"),
 ]
+# What screening looks for in the text to publish (names are looked for
+# separately: the person's own, as the LINk knows it).
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|"
+    "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+PERSONAL_DETAILS = {
+    "email": re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
+    "phone": re.compile(r"(\+44\s?|\b0)(\d[\s-]?){9,10}\b"),
+    "date": re.compile(
+        r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+        rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?({MONTHS})\b"
+        rf"|\b({MONTHS})\s+\d{{1,2}}(st|nd|rd|th)?\b",
+        re.IGNORECASE,
+    ),
+}
+PUBLICATION_STATES = [
+    ("unscreened", "To screen"),
+    ("published", "Published"),
+    ("withheld", "Not for publication"),
+]
 # The sentiment a star rating on the public form stands for.
 RATING_SENTIMENT = {
     1: "negative",
@@ -245,6 +266,7 @@ class LinkFeedback(models.Model):
                 }
             )
         )
+        self.sudo()._withdraw_if_no_longer_publishable()
         self.sudo().message_post(
             body=self.env._(
                 "Safeguarding concern %(name)s raised: the safeguarding lead "
@@ -411,6 +433,8 @@ class LinkFeedback(models.Model):
         res = super().write(vals)
         if CONTACT_FIELDS & set(vals):
             self._sync_issue_contacts()
+        if {"active", "under_investigation"} & set(vals):
+            self._withdraw_if_no_longer_publishable()
         return res
 
     def _check_leaving_issue(self, issue_id):
@@ -691,6 +715,164 @@ class LinkFeedback(models.Model):
                 }
             )
         )
+
+    # --- Moderation and publication (/what-people-said) ---
+    publication_state = fields.Selection(
+        PUBLICATION_STATES,
+        string="Publication",
+        default="unscreened",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        help="Nothing is public until staff have screened it: written what "
+        "may be published, without names or dates, and published it.",
+    )
+    under_investigation = fields.Boolean(
+        tracking=True,
+        help="Being looked into (by the LINk, the provider's complaints "
+        "process, the regulator): not published while ticked.",
+    )
+    public_text = fields.Text(
+        string="What we publish",
+        help="The words shown on the service's public page: what the person "
+        "said, with names, dates and anything that could identify them "
+        "removed.",
+    )
+    date_published = fields.Date(string="Published on", readonly=True, copy=False)
+    provider_reply = fields.Text(
+        string="Provider's reply",
+        tracking=True,
+        help="What the provider answered, published under the feedback.",
+    )
+    provider_reply_date = fields.Date(string="Replied on")
+
+    @api.model
+    def _published_domain(self):
+        """What the public pages may show: published, and still clear of
+        safeguarding and investigation (a concern raised later hides it at
+        once, whatever else happens)."""
+        return [
+            ("publication_state", "=", "published"),
+            ("active", "=", True),
+            ("under_investigation", "=", False),
+            ("safeguarding_state", "!=", "open"),
+            ("premises_id", "!=", False),
+        ]
+
+    def _known_names(self):
+        self.ensure_one()
+        names = f"{self.partner_id.name or ''} {self.contact_name or ''}"
+        return {word for word in re.findall(r"[^\W\d_]{3,}", names)}
+
+    def _personal_details(self, text):
+        """The names (of this feedback's person), email addresses, phone
+        numbers and dates found in ``text``."""
+        found = [
+            match.group(0)
+            for pattern in PERSONAL_DETAILS.values()
+            for match in pattern.finditer(text or "")
+        ]
+        words = set(re.findall(r"[^\W\d_]+", text or ""))
+        found += sorted(self._known_names() & words)
+        return found
+
+    def _publication_refusals(self):
+        """Why this feedback may not be published yet (nothing: it may)."""
+        self.ensure_one()
+        refusals = []
+        if not self.active:
+            refusals.append(self.env._("it is archived"))
+        if not self.premises_id:
+            refusals.append(
+                self.env._(
+                    "choose its service from the register (it is published on "
+                    "the service's page)"
+                )
+            )
+        if not (self.public_text or "").strip():
+            refusals.append(self.env._("write what we publish"))
+        found = self._personal_details(self.public_text)
+        if found:
+            refusals.append(
+                self.env._(
+                    "remove names and dates from what we publish: %(found)s",
+                    found=", ".join(f"“{item}”" for item in found[:5]),
+                )
+            )
+        if self.under_investigation:
+            refusals.append(self.env._("it is under investigation"))
+        if self.safeguarding_state == "open":
+            refusals.append(
+                self.env._("a safeguarding concern about it is not yet closed")
+            )
+        return refusals
+
+    def action_fill_public_text(self):
+        """Start what we publish from what the person said, with the names,
+        email addresses, phone numbers and dates found taken out; staff then
+        read it through before publishing."""
+        for feedback in self:
+            text = "\n\n".join(
+                part for part in (feedback.what_good, feedback.what_bad) if part
+            )
+            for kind, pattern in PERSONAL_DETAILS.items():
+                text = pattern.sub(f"[{kind} removed]", text)
+            for name in feedback._known_names():
+                text = re.sub(rf"\b{re.escape(name)}\b", "[name removed]", text)
+            feedback.public_text = text
+
+    def action_publish(self):
+        for feedback in self:
+            refusals = feedback._publication_refusals()
+            if refusals:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot be published yet: %(refusals)s.",
+                        name=feedback.name,
+                        refusals="; ".join(refusals),
+                    )
+                )
+        self.write(
+            {
+                "publication_state": "published",
+                "date_published": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_withhold(self):
+        self.write({"publication_state": "withheld", "date_published": False})
+        return True
+
+    def action_unpublish(self):
+        self.write({"publication_state": "unscreened", "date_published": False})
+        return True
+
+    def _withdraw_if_no_longer_publishable(self):
+        """Published feedback that is archived, put under investigation or
+        given a safeguarding concern goes back to screening, saying why."""
+        withdrawn = self.filtered(
+            lambda f: (
+                f.publication_state == "published"
+                and (
+                    not f.active
+                    or f.under_investigation
+                    or f.safeguarding_state == "open"
+                )
+            )
+        )
+        if withdrawn:
+            withdrawn.action_unpublish()
+            withdrawn._message_log_batch(
+                dict.fromkeys(
+                    withdrawn.ids,
+                    self.env._(
+                        "Taken off the public page: it is archived, under "
+                        "investigation or has a safeguarding concern."
+                    ),
+                )
+            )
 
     # --- Public form (/share-your-experience) ---
     service_name = fields.Char(
