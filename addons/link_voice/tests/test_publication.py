@@ -51,8 +51,8 @@ class TestPublication(HttpCase):
                     "date": "2027-03-02",
                     "premises_id": cls.clinic.id,
                     "what_good": "Dr Okafor explained everything, said Joan Whitley.",
-                    "what_bad": "On 3rd March I waited 2 hours. Ring me on 07700 900123 "
-                    "or joan.w@example.org.",
+                    "what_bad": "On 3rd March I waited 2 hours. Ring me on "
+                    "07700 900123 or joan.w@example.org.",
                     "rating": 4,
                     "contact_name": "Joan Whitley",
                 }
