@@ -116,6 +116,10 @@ TABLE = {
     # writes LINk settings of their own company, nothing else, and only the
     # manager who opened a settings page may save it.
     "link.settings":                 "-    -    -    -    -    -    -    -    cr",
+    # Signposting (#18): what someone asked and where they were sent.
+    # Staff log it, the steering group reads it; portal volunteers read only
+    # what they logged at a gateway session (tested in link_voice).
+    "link.signpost":                 "-    -    -    -    crud r    -    crud crud",
     # Portal volunteers read open/full shifts and their own.
     "link.shift":                    "-    r    r    -    crud -    -    crud crud",
     # Shift places: volunteer contact details. Staff only; portal

@@ -144,16 +144,16 @@ def _feedback_on_assessed_issue(case, feedback):
     return issue
 
 
-def _logged_yesterday(case, feedback):
+def _logged_yesterday(case, record):
     case.env.cr.execute(
         SQL(
-            "UPDATE link_feedback SET create_date = create_date - interval '1 day' "
-            "WHERE id = %s",
-            feedback.id,
+            "UPDATE %s SET create_date = create_date - interval '1 day' WHERE id = %s",
+            SQL.identifier(record._table),
+            record.id,
         )
     )
-    feedback.invalidate_recordset(["create_date"])
-    return feedback
+    record.invalidate_recordset(["create_date"])
+    return record
 
 
 def _protocol_agreed(case, record):
@@ -311,6 +311,7 @@ HISTORY = {
         None,
     ),
     "link.information.request": ("sent", _state("sent"), None),
+    "link.signpost": ("logged before today", _logged_yesterday, None),
     "link.issue.criterion": (
         "issues were scored against it",
         lambda case, criterion: _score(case, _issue(case), criterion),

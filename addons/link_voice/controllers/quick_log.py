@@ -19,6 +19,8 @@ FORM_FIELDS = (
     "premises_id",
     "contact_name",
     "postcode",
+    "safeguarding",
+    "safeguarding_text",
 )
 RECENT_SHOWN = 20
 
@@ -60,14 +62,16 @@ class LinkQuickLogPortal(LinkVolunteerPortal):
         methods=["GET"],
         website=True,
     )
-    def portal_quick_log(self, shift_id, logged=None, **kw):
+    def portal_quick_log(self, shift_id, logged=None, signposted=None, kind=None, **kw):
         shift = link_record_or_404("link.shift", shift_id)
-        logged_id = link_record_id(logged)
+        logged_id = link_record_id(logged or signposted)
+        model = "link.signpost" if signposted else "link.feedback"
         return self._link_render_quick_log(
             shift,
-            logged=request.env["link.feedback"].search([("id", "=", logged_id)])
+            logged=request.env[model].search([("id", "=", logged_id)])
             if logged_id
             else None,
+            kind="enquiry" if kind == "enquiry" or signposted else "feedback",
         )
 
     @http.route(
@@ -92,6 +96,35 @@ class LinkQuickLogPortal(LinkVolunteerPortal):
             )
         return request.redirect(f"/my/feedback/shift/{shift.id}?logged={feedback.id}")
 
+    @http.route(
+        "/my/feedback/shift/<int:shift_id>/signpost",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_quick_log_signpost(self, shift_id, **post):
+        shift = link_record_or_404("link.shift", shift_id)
+        enquiry = post.get("enquiry") if isinstance(post.get("enquiry"), str) else ""
+        values = {
+            "enquiry": enquiry,
+            # None for what is not an id: the model refuses it.
+            "service_ids": [
+                link_record_id(value)
+                for value in request.httprequest.form.getlist("service_ids")
+            ],
+        }
+        try:
+            with request.env.cr.savepoint():
+                signpost = request.env["link.signpost"]._log_from_portal(shift, values)
+        except (UserError, ValidationError) as error:
+            return self._link_render_quick_log(
+                shift, error=error.args[0], values=values, kind="enquiry"
+            )
+        return request.redirect(
+            f"/my/feedback/shift/{shift.id}?signposted={signpost.id}"
+        )
+
     def _link_my_feedback(self, domain):
         """What this volunteer logged (the record rule keeps them to it)."""
         return request.env["link.feedback"].search_fetch(
@@ -100,7 +133,9 @@ class LinkQuickLogPortal(LinkVolunteerPortal):
             limit=RECENT_SHOWN,
         )
 
-    def _link_render_quick_log(self, shift, logged=None, error=None, values=None):
+    def _link_render_quick_log(
+        self, shift, logged=None, error=None, values=None, kind="feedback"
+    ):
         Feedback = request.env["link.feedback"]
         # sudo: the shift is the volunteer's (found as them above); portal
         # users cannot read venues and services (partners) themselves.
@@ -121,6 +156,21 @@ class LinkQuickLogPortal(LinkVolunteerPortal):
                 if can_log
                 else (),
                 "sentiments": SENTIMENTS,
+                "kind": kind,
+                "directory": request.env["res.partner"]
+                .sudo()
+                .search_fetch(
+                    [("link_signpost", "=", True)],
+                    ["name", "link_signpost_help", "phone"],
+                    order="name",
+                )
+                if can_log
+                else (),
+                "my_signposts": request.env["link.signpost"].search_fetch(
+                    [("shift_id", "=", shift.id)],
+                    ["name", "enquiry"],
+                    limit=RECENT_SHOWN,
+                ),
                 "logged": logged,
                 "error": error,
                 "values": values or {},

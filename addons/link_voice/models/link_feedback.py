@@ -695,7 +695,7 @@ class LinkFeedback(models.Model):
             )
         name = clean["contact_name"][:100]
         # Not a follower: staff replies on the record are not for them.
-        return (
+        feedback = (
             self.sudo()
             .with_context(mail_create_nosubscribe=True)
             .create(
@@ -715,6 +715,9 @@ class LinkFeedback(models.Model):
                 }
             )
         )
+        if values.get("safeguarding"):
+            feedback._raise_safeguarding(values.get("safeguarding_text"))
+        return feedback
 
     # --- Moderation and publication (/what-people-said) ---
     publication_state = fields.Selection(

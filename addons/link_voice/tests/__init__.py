@@ -6,3 +6,4 @@ from . import test_quick_log_tours
 from . import test_safeguarding
 from . import test_public_feedback
 from . import test_publication
+from . import test_signpost

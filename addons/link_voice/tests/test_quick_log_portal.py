@@ -11,8 +11,7 @@ from odoo.tools import mute_logger
 from ..models.link_feedback import FEEDBACK_TEXT_MAX
 
 
-@tagged("post_install", "-at_install")
-class TestQuickLogPortal(HttpCase):
+class QuickLogPortalCase(HttpCase):
     """Two portal volunteers, Ann and Ben, each on their own gateway session
     now: each logs on their own shift and sees only what they logged."""
 
@@ -86,6 +85,9 @@ class TestQuickLogPortal(HttpCase):
     def _ann_feedback(self):
         return self.Feedback.search([("user_id", "=", self.ann_user.id)])
 
+
+@tagged("post_install", "-at_install")
+class TestQuickLogPortal(QuickLogPortalCase):
     def test_log_on_my_shift(self):
         self.authenticate("ql_ann", "ql_ann")
         response = self._page("/my/feedback")
@@ -258,3 +260,94 @@ class TestQuickLogPortal(HttpCase):
         self.assertEqual(
             self.Feedback.search_count([("shift_id", "=", self.ben_shift.id)]), 1
         )
+
+
+@tagged("post_install", "-at_install")
+class TestQuickLogPortalSignposting(QuickLogPortalCase):
+    """The same page, for an enquiry answered from the signposting
+    directory and for a safeguarding concern heard at the desk."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.advice, cls.carers = cls.env["res.partner"].create(
+            [
+                {
+                    "name": "QL Citizens Advice",
+                    "link_signpost": True,
+                    "link_signpost_help": "Benefits and debt",
+                },
+                {"name": "QL Carers' Centre", "link_signpost": True},
+            ]
+        )
+        new_test_user(
+            cls.env, login="ql_lead", groups="link_membership.group_link_safeguarding"
+        )
+
+    def _signpost(self, shift_id, data):
+        return self.url_open(
+            f"/my/feedback/shift/{shift_id}/signpost",
+            data={"csrf_token": self._token(), **data},
+        )
+
+    def _ann_signposts(self):
+        return self.env["link.signpost"].search([("user_id", "=", self.ann_user.id)])
+
+    def test_enquiry_answered_from_the_directory(self):
+        self.authenticate("ql_ann", "ql_ann")
+        page = self._page(f"/my/feedback/shift/{self.ann_shift.id}?kind=enquiry").text
+        self.assertIn("QL Citizens Advice", page)
+        self.assertIn("Benefits and debt", page)
+        response = self._signpost(
+            self.ann_shift.id,
+            {
+                "enquiry": "Help with a carer's assessment",
+                "service_ids": [str(self.carers.id), str(self.advice.id)],
+            },
+        )
+        signpost = self._ann_signposts()
+        self.assertIn(f"logged as <strong>{signpost.name}", response.text)
+        self.assertEqual(signpost.service_ids, self.advice | self.carers)
+        self.assertEqual(self.ann_shift.signpost_count, 1)
+
+    def test_forged_services_and_shifts_refused(self):
+        self.authenticate("ql_ann", "ql_ann")
+        for ids in ([], [str(self.service.id)], ["abc"], [str(2**63)], ["%00"]):
+            with self.subTest(ids=ids):
+                response = self._signpost(
+                    self.ann_shift.id, {"enquiry": "x", "service_ids": ids}
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("from the directory", response.text)
+        response = self._signpost(
+            self.ben_shift.id,
+            {"enquiry": "x", "service_ids": [str(self.advice.id)]},
+        )
+        self.assertIn("only on a shift you are booked on", response.text)
+        self.assertFalse(self._ann_signposts())
+
+    def test_safeguarding_concern_from_the_desk(self):
+        self.authenticate("ql_ann", "ql_ann")
+        response = self._post(
+            self.ann_shift.id,
+            what_bad="Her son takes her pension.",
+            safeguarding="on",
+            safeguarding_text="",
+        )
+        self.assertIn("Say what worries you", response.text)
+        self.assertFalse(self._ann_feedback(), "nothing half-stored")
+        self._post(
+            self.ann_shift.id,
+            what_bad="Her son takes her pension.",
+            safeguarding="on",
+            safeguarding_text="An older woman says her son takes her pension.",
+        )
+        feedback = self._ann_feedback()
+        concern = feedback.sudo().safeguarding_concern_ids
+        self.assertEqual(concern.raised_by_id, self.ann_user)
+        self.assertTrue(
+            concern.lead_id.has_group("link_membership.group_link_safeguarding")
+        )
+        self.assertEqual(feedback.safeguarding_state, "open")
+        page = self._page(f"/my/feedback/shift/{self.ann_shift.id}").text
+        self.assertNotIn("son takes her pension.</", page.split("What I logged")[0])
