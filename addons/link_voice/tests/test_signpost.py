@@ -135,9 +135,11 @@ class TestSignpost(LinkCase):
             )
             mistake.unlink()
             self.assertFalse(mistake.exists())
-        with freeze_time(logged_on + timedelta(days=1)):
-            with self.assertRaisesRegex(UserError, "correct it instead"):
-                kept.unlink()
+        with (
+            freeze_time(logged_on + timedelta(days=1)),
+            self.assertRaisesRegex(UserError, "correct it instead"),
+        ):
+            kept.unlink()
 
     def test_read_by_staff_and_steering_never_by_the_monitor(self):
         signpost = self.Signpost.create(
