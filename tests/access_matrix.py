@@ -75,6 +75,9 @@ TABLE = {
     # read only what they logged at a gateway session, and log it only
     # through the portal quick log (tested in link_voice).
     "link.feedback":                 "-    -    -    -    crud r    -    crud crud",
+    # Feedback trends (#18): totals only, small numbers suppressed, never
+    # any words; read-only.
+    "link.feedback.report":          "-    -    -    r    r    r    -    r    r",
     # Feedback themes: the LINk's own list, no personal data.
     "link.feedback.theme":           "-    -    -    r    cru  r    -    cru  crud",
     "link.information.request":      "-    -    -    r    crud r    -    crud crud",

@@ -27,6 +27,7 @@
         "views/public_feedback_templates.xml",
         "views/public_pages_templates.xml",
         "views/link_settings_views.xml",
+        "report/link_feedback_report_views.xml",
         "views/menus.xml",
     ],
     "assets": {

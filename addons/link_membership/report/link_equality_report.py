@@ -1,7 +1,6 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models, tools
-from odoo.exceptions import AccessError
+from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from ..models.equality_questions import ANSWER_FIELDS, QUESTIONS, all_answers
@@ -10,8 +9,6 @@ from ..models.res_partner import (
     MEMBERSHIP_TYPES,
     PERSON_FIELDS,
 )
-from ..wizards.link_settings import DEFAULT_THRESHOLD, THRESHOLD_PARAM
-from .small_numbers import cells_to_suppress
 
 
 class LinkEqualityReport(models.Model):
@@ -20,8 +17,10 @@ class LinkEqualityReport(models.Model):
     queries (pivot, graph), with small numbers suppressed."""
 
     _name = "link.equality.report"
+    _inherit = ["link.suppressed.report.mixin"]
     _description = "Equality monitoring report"
     _auto = False
+    _suppressed_measures = ("member_count",)
     _rec_name = "characteristic"
     _order = "characteristic, answer"
     _depends = {
@@ -71,44 +70,3 @@ class LinkEqualityReport(models.Model):
                 person=self.env["res.partner"]._link_person_sql("p"),
             )
         )
-
-    def _fetch_query(self, query, fields):
-        raise AccessError(
-            self.env._(
-                "The equality monitoring report can only be read as totals (pivot "
-                "or graph): its rows are about individual people."
-            )
-        )
-
-    @api.model
-    def _suppression_threshold(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(THRESHOLD_PARAM)
-        return int(value or DEFAULT_THRESHOLD)
-
-    @api.model
-    def read_group(
-        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
-    ):
-        groups = super().read_group(
-            domain,
-            fields,
-            groupby,
-            offset=offset,
-            limit=limit,
-            orderby=orderby,
-            lazy=lazy,
-        )
-        if isinstance(groupby, str):
-            groupby = [groupby]
-        keys = groupby[:1] if lazy and groupby else groupby
-        count_key = f"{groupby[0]}_count" if lazy and groupby else "__count"
-        cells = {
-            tuple(str(group[k]) for k in keys): group[count_key] for group in groups
-        }
-        hidden = cells_to_suppress(cells, self._suppression_threshold())
-        for group in groups:
-            if tuple(str(group[k]) for k in keys) in hidden:
-                group[count_key] = False
-                if "member_count" in group:
-                    group["member_count"] = False
-        return groups

@@ -7,3 +7,4 @@ from . import test_safeguarding
 from . import test_public_feedback
 from . import test_publication
 from . import test_signpost
+from . import test_feedback_report

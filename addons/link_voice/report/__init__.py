@@ -1,0 +1,1 @@
+from . import link_feedback_report
