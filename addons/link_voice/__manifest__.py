@@ -33,5 +33,9 @@
     "assets": {
         "web.assets_tests": ["link_voice/static/tests/tours/*.js"],
     },
-    "demo": ["demo/link_voice_demo.xml", "demo/quick_log_demo.xml"],
+    "demo": [
+        "demo/link_voice_demo.xml",
+        "demo/quick_log_demo.xml",
+        "demo/voice_loop_demo.xml",
+    ],
 }

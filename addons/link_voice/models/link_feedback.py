@@ -185,9 +185,11 @@ class LinkFeedback(models.Model):
         string="May be contacted",
         help="The person agreed that the LINk contacts them about this feedback.",
     )
-    contact_name = fields.Char(help="For a person who is not in the contacts.")
-    contact_email = fields.Char()
-    contact_phone = fields.Char()
+    contact_name = fields.Char(
+        string="Contact name", help="For a person who is not in the contacts."
+    )
+    contact_email = fields.Char(string="Contact email")
+    contact_phone = fields.Char(string="Contact phone")
     issue_id = fields.Many2one(
         "link.community.issue",
         string="Community issue",
@@ -240,18 +242,11 @@ class LinkFeedback(models.Model):
         concerns: the concern is created as the superuser, in the raiser's
         name, and goes to the safeguarding lead."""
         self.ensure_one()
-        description = link_plain_text(description or "").strip()
+        description = self._typed_text(description, self.env._("The concern"))
         if not description:
             raise UserError(
                 self.env._(
                     "Say what worries you: what was said or seen, in the words used."
-                )
-            )
-        if len(description) > FEEDBACK_TEXT_MAX:
-            raise UserError(
-                self.env._(
-                    "Please keep the concern under %(max)s characters.",
-                    max=FEEDBACK_TEXT_MAX,
                 )
             )
         concern = (
@@ -649,6 +644,39 @@ class LinkFeedback(models.Model):
         return places.shift_id
 
     @api.model
+    def _portal_shift_or_refuse(self, shift, what):
+        """``shift`` as superuser when the current volunteer may log
+        ``what`` on it now (see _portal_shifts), else a refusal saying when
+        they may."""
+        shift = shift.sudo().exists()
+        if not shift or shift not in self._portal_shifts(self.env.user.partner_id):
+            raise UserError(
+                self.env._(
+                    "You can log %(what)s only on a shift you are booked on, "
+                    "from its start until %(days)s days after it.",
+                    what=what,
+                    days=PORTAL_LOG_DAYS,
+                )
+            )
+        return shift
+
+    @api.model
+    def _typed_text(self, value, label, max_length=FEEDBACK_TEXT_MAX):
+        """What someone typed in a public or portal form, as plain text
+        without the control characters no one types (NUL first), trimmed;
+        refused, naming the box, when longer than ``max_length``."""
+        text = link_plain_text(value if isinstance(value, str) else "").strip()
+        if len(text) > max_length:
+            raise UserError(
+                self.env._(
+                    "%(label)s is too long: please keep it under %(max)s characters.",
+                    label=label,
+                    max=max_length,
+                )
+            )
+        return text
+
+    @api.model
     def _log_from_portal(self, shift, values):
         """Feedback a volunteer heard at a gateway session, logged from the
         portal: the one way portal users create feedback. Only on a shift
@@ -656,18 +684,17 @@ class LinkFeedback(models.Model):
         the portal form; the text as plain text. Returns the feedback, made
         as superuser but logged by the volunteer (so they see it after)."""
         user = self.env.user
-        shift = shift.sudo().exists()
-        if not shift or shift not in self._portal_shifts(user.partner_id):
-            raise UserError(
-                self.env._(
-                    "You can log feedback only on a shift you are booked on, "
-                    "from its start until %(days)s days after it.",
-                    days=PORTAL_LOG_DAYS,
-                )
-            )
+        shift = self._portal_shift_or_refuse(shift, self.env._("feedback"))
         clean = {
-            name: link_plain_text(values.get(name) or "").strip()
-            for name in ("what_good", "what_bad", "contact_name", "postcode")
+            "what_good": self._typed_text(
+                values.get("what_good"), self.env._("What was good")
+            ),
+            "what_bad": self._typed_text(
+                values.get("what_bad"), self.env._("What could be better")
+            ),
+            # Cut, not refused: the form's boxes are no longer than this.
+            "contact_name": link_plain_text(values.get("contact_name")).strip(),
+            "postcode": link_plain_text(values.get("postcode")).strip(),
         }
         if not (clean["what_good"] or clean["what_bad"]):
             raise UserError(
@@ -676,14 +703,6 @@ class LinkFeedback(models.Model):
                     "be better."
                 )
             )
-        for name in ("what_good", "what_bad"):
-            if len(clean[name]) > FEEDBACK_TEXT_MAX:
-                raise UserError(
-                    self.env._(
-                        "Please keep each box under %(max)s characters.",
-                        max=FEEDBACK_TEXT_MAX,
-                    )
-                )
         sentiment = values.get("sentiment") or False
         if sentiment not in dict(SENTIMENTS):
             sentiment = False
@@ -732,6 +751,7 @@ class LinkFeedback(models.Model):
         "may be published, without names or dates, and published it.",
     )
     under_investigation = fields.Boolean(
+        string="Under investigation",
         tracking=True,
         help="Being looked into (by the LINk, the provider's complaints "
         "process, the regulator): not published while ticked.",
@@ -897,7 +917,8 @@ class LinkFeedback(models.Model):
     @api.model
     def _public_services(self):
         """The services register as the public form lists it: label (with
-        the town, as several services share a name) -> service id."""
+        the town, as several services share a name: "Riverside Surgery,
+        Brookfield") -> service id."""
         services = (
             self.env["res.partner"]
             .sudo()
@@ -909,7 +930,7 @@ class LinkFeedback(models.Model):
         )
         labels = {}
         for service in services:
-            label = f"{service.name} ({service.city})" if service.city else service.name
+            label = f"{service.name}, {service.city}" if service.city else service.name
             labels.setdefault(label.strip(), service.id)
         return labels
 
@@ -942,19 +963,6 @@ class LinkFeedback(models.Model):
                 )
             )
         return key
-
-    @api.model
-    def _public_text(self, values, name, max_length, label):
-        text = link_plain_text(values.get(name) or "").strip()
-        if len(text) > max_length:
-            raise UserError(
-                self.env._(
-                    "%(label)s is too long: please keep it under %(max)s characters.",
-                    label=label,
-                    max=max_length,
-                )
-            )
-        return text
 
     @api.model
     def _public_attachment_values(self, files):
@@ -998,8 +1006,7 @@ class LinkFeedback(models.Model):
             ("what_bad", self.env._("What could be better")),
         )
         text = {
-            name: self._public_text(values, name, FEEDBACK_TEXT_MAX, label)
-            for name, label in labels
+            name: self._typed_text(values.get(name), label) for name, label in labels
         }
         if not (text["what_good"] or text["what_bad"]):
             raise UserError(
@@ -1016,7 +1023,7 @@ class LinkFeedback(models.Model):
             "postcode": self.env._("Your postcode"),
         }
         short = {
-            name: self._public_text(values, name, length, field_labels[name])
+            name: self._typed_text(values.get(name), field_labels[name], length)
             for name, length in PUBLIC_LENGTHS.items()
         }
         rating = values.get("rating") or ""

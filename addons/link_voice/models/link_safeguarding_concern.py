@@ -52,7 +52,10 @@ class LinkSafeguardingConcern(models.Model):
         "safety. Facts, in the words used.",
     )
     raised_by_id = fields.Many2one(
-        "res.users", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Raised by",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     date_raised = fields.Datetime(
         string="Raised", default=fields.Datetime.now, required=True, readonly=True
@@ -83,14 +86,16 @@ class LinkSafeguardingConcern(models.Model):
     referred_to_id = fields.Many2one(
         "res.partner",
         string="Referred to",
+        default=lambda self: self.env.company.link_safeguarding_hub_id,
         tracking=True,
         domain=[("is_company", "=", True)],
         help="For example the council's safeguarding hub (the default in LINk "
         "settings), the police or the regulator.",
     )
-    referral_date = fields.Date(tracking=True)
+    referral_date = fields.Date(string="Referral date", tracking=True)
     referral_reference = fields.Char(
-        help="The reference the body that took the referral gave it."
+        string="Referral reference",
+        help="The reference the body that took the referral gave it.",
     )
     outcome = fields.Text(
         help="What was decided and why: why no referral was needed, or what "

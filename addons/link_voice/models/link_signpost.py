@@ -3,9 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.link_membership.controllers.portal import link_plain_text
-
-from .link_feedback import CHANNELS, FEEDBACK_TEXT_MAX, PORTAL_LOG_DAYS
+from .link_feedback import CHANNELS
 
 
 class LinkSignpost(models.Model):
@@ -51,11 +49,12 @@ class LinkSignpost(models.Model):
     contact_phone = fields.Char(string="Their phone")
     contact_email = fields.Char(string="Their email")
     follow_up = fields.Boolean(
+        string="Follow up",
         tracking=True,
         help="The person agreed that the LINk checks with them later whether "
         "they got the help.",
     )
-    follow_up_date = fields.Date(tracking=True)
+    follow_up_date = fields.Date(string="Follow-up date", tracking=True)
     follow_up_done = fields.Boolean(string="Followed up", tracking=True)
     # The follow-up date an activity was last scheduled for (once per date).
     follow_up_scheduled = fields.Date(readonly=True, copy=False)
@@ -182,27 +181,11 @@ class LinkSignpost(models.Model):
         """An enquiry a volunteer answered at a gateway session, logged from
         the portal: only on a shift they may log against now (the same rule
         as feedback), only services of the directory."""
-        user = self.env.user
-        shift = shift.sudo().exists()
         Feedback = self.env["link.feedback"]
-        if not shift or shift not in Feedback._portal_shifts(user.partner_id):
-            raise UserError(
-                self.env._(
-                    "You can log an enquiry only on a shift you are booked on, "
-                    "from its start until %(days)s days after it.",
-                    days=PORTAL_LOG_DAYS,
-                )
-            )
-        enquiry = link_plain_text(values.get("enquiry") or "").strip()
+        shift = Feedback._portal_shift_or_refuse(shift, self.env._("an enquiry"))
+        enquiry = Feedback._typed_text(values.get("enquiry"), self.env._("The enquiry"))
         if not enquiry:
             raise UserError(self.env._("Write what the person wanted help with."))
-        if len(enquiry) > FEEDBACK_TEXT_MAX:
-            raise UserError(
-                self.env._(
-                    "Please keep the enquiry under %(max)s characters.",
-                    max=FEEDBACK_TEXT_MAX,
-                )
-            )
         service_ids = set(values.get("service_ids") or ())
         services = (
             self.env["res.partner"]
@@ -228,7 +211,7 @@ class LinkSignpost(models.Model):
                     "date": fields.Date.context_today(self, shift.date_start),
                     "enquiry": enquiry,
                     "service_ids": [(6, 0, services.ids)],
-                    "user_id": user.id,
+                    "user_id": self.env.user.id,
                     "company_id": shift.company_id.id or self.env.company.id,
                 }
             )

@@ -27,6 +27,14 @@ class ResCompany(models.Model):
         "public feedback form inside their pages. Empty: only this site.",
     )
 
+    link_safeguarding_hub_id = fields.Many2one(
+        "res.partner",
+        string="Safeguarding referrals to",
+        domain=[("is_company", "=", True)],
+        help="Where the safeguarding lead usually refers a concern (the "
+        "council's adult safeguarding hub): proposed on each new concern.",
+    )
+
     @api.constrains("link_feedback_hourly_limit")
     def _check_link_feedback_hourly_limit(self):
         for company in self:

@@ -8,3 +8,4 @@ from . import test_public_feedback
 from . import test_publication
 from . import test_signpost
 from . import test_feedback_report
+from . import test_voice_tours

@@ -87,7 +87,7 @@ class TestPublicFeedback(HttpCase):
             with self.subTest(field=field.get("name")):
                 self.assertIn(field.get("id"), labelled, "every field has a label")
         self.assertIn(
-            "Test Lane Surgery (Brookfield)",
+            "Test Lane Surgery, Brookfield",
             page.xpath("//datalist[@id='link_services']/option/@value"),
         )
         self.assertTrue(page.xpath("//header"), "the site's own header")
@@ -110,7 +110,7 @@ class TestPublicFeedback(HttpCase):
         before = self._stored()
         response = self._post(
             {
-                "service": "Test Lane Surgery (Brookfield)",
+                "service": "Test Lane Surgery, Brookfield",
                 "what_good": "The receptionist was <b>kind</b>.",
                 "what_bad": "Eight weeks for an appointment\x00.",
                 "rating": "2",

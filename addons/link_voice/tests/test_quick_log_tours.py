@@ -100,3 +100,14 @@ class TestQuickLogTours(HttpCase):
                 }
             ],
         )
+        signpost = self.env["link.signpost"].search(
+            [("user_id", "=", volunteer.id), ("create_date", ">=", self.started)]
+        )
+        self.assertRecordValues(
+            signpost,
+            [{"channel": "gateway", "shift_id": sessions[0].id}],
+        )
+        self.assertEqual(
+            signpost.service_ids,
+            self.env.ref("link_voice.res_partner_signpost_citizens_advice"),
+        )

@@ -36,6 +36,7 @@ class TestSafeguarding(FeedbackCase):
         cls.hub = cls.env["res.partner"].create(
             {"name": "Brookfield Safeguarding Hub", "is_company": True}
         )
+        cls.env.company.link_safeguarding_hub_id = False
         cls.said = (
             cls.env["link.feedback"]
             .with_user(cls.staff)
@@ -169,6 +170,13 @@ class TestSafeguarding(FeedbackCase):
         # A second concern on the same feedback opens it again.
         self._raise(text="She rang again: no food for two days.")
         self.assertEqual(self.said.safeguarding_state, "open")
+
+    def test_the_usual_hub_is_proposed(self):
+        self.env.company.link_safeguarding_hub_id = self.hub
+        concern = self._raise().with_user(self.lead)
+        self.assertEqual(concern.referred_to_id, self.hub)
+        concern.action_refer()
+        self.assertEqual(concern.state, "referred")
 
     def test_never_deleted(self):
         concern = self._raise()

@@ -12,3 +12,6 @@ class LinkSettings(models.TransientModel):
     link_feedback_embed_origins = fields.Char(
         related="company_id.link_feedback_embed_origins", readonly=False
     )
+    link_safeguarding_hub_id = fields.Many2one(
+        related="company_id.link_safeguarding_hub_id", readonly=False
+    )

@@ -2,33 +2,13 @@
 // The council contract monitor's day (#16): reports, a pivot regrouped, the
 // monitoring packs, and the partners' opportunities; reading only, no error.
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
-
-function openMenu(section, item) {
-    return [
-        {
-            content: `Open the ${section} menu`,
-            trigger: `.o_main_navbar button[data-menu-xmlid='${section}']`,
-            run: "click",
-        },
-        {
-            content: `Open ${item}`,
-            trigger: `.dropdown-item[data-menu-xmlid='${item}']`,
-            run: "click",
-        },
-    ];
-}
+import { openLinkApp, openLinkMenu } from "@link_membership/../tests/tours/tour_utils";
 
 registry.category("web_tour.tours").add("link_monitor_day_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the LINk app",
-            trigger: ".o_app[data-menu-xmlid='link_membership.link_menu_root']",
-            run: "click",
-        },
-        ...openMenu(
+        ...openLinkApp(),
+        ...openLinkMenu(
             "link_membership.link_menu_reporting",
             "link_membership.link_membership_report_menu"
         ),
@@ -51,7 +31,7 @@ registry.category("web_tour.tours").add("link_monitor_day_tour", {
             content: "The rows are membership types",
             trigger: ".o_pivot tbody th:contains('Full member')",
         },
-        ...openMenu(
+        ...openLinkMenu(
             "link_membership.link_menu_reporting",
             "link_membership.link_monitoring_period_menu"
         ),
@@ -73,7 +53,7 @@ registry.category("web_tour.tours").add("link_monitor_day_tour", {
             content: "The period's key figures are listed",
             trigger: ".o_form_view .o_field_widget[name='figure_ids'] .o_data_row",
         },
-        ...openMenu("link_protocols.link_partners_menu", "link_protocols.link_opportunity_menu"),
+        ...openLinkMenu("link_protocols.link_partners_menu", "link_protocols.link_opportunity_menu"),
         {
             content: "Opportunities open, with how many people each reached",
             trigger:

@@ -3,22 +3,7 @@
 // another one (after saying yes to the question), to their qualifications and
 // to the opportunities open to them. No page may be wider than the phone.
 import { registry } from "@web/core/registry";
-
-function fitsThePhone(page) {
-    return {
-        content: `${page} fits the width of the phone`,
-        trigger: "body",
-        run() {
-            const extra = document.documentElement.scrollWidth - window.innerWidth;
-            if (window.innerWidth > 400) {
-                throw new Error(`The tour runs ${window.innerWidth}px wide, not at phone width`);
-            }
-            if (extra > 0) {
-                throw new Error(`${page} is ${extra}px wider than the phone`);
-            }
-        },
-    };
-}
+import { fitsThePhone } from "@link_membership/../tests/tours/tour_utils";
 
 function home() {
     return {

@@ -3,22 +3,7 @@
 // the next one with Save & new. A volunteer at the Dover Gateway logs what a
 // visitor told them, on a phone, from their portal.
 import { registry } from "@web/core/registry";
-
-function fitsThePhone(page) {
-    return {
-        content: `${page} fits the width of the phone`,
-        trigger: "body",
-        run() {
-            const extra = document.documentElement.scrollWidth - window.innerWidth;
-            if (window.innerWidth > 400) {
-                throw new Error(`The tour runs ${window.innerWidth}px wide, not at phone width`);
-            }
-            if (extra > 0) {
-                throw new Error(`${page} is ${extra}px wider than the phone`);
-            }
-        },
-    };
-}
+import { fitsThePhone } from "@link_membership/../tests/tours/tour_utils";
 
 registry.category("web_tour.tours").add("link_voice_quick_log_staff_tour", {
     url: "/odoo",
@@ -156,5 +141,32 @@ registry.category("web_tour.tours").add("link_voice_quick_log_portal_tour", {
             trigger: ".o_link_my_feedback_item:contains('stopped running on Sundays')",
         },
         fitsThePhone("The quick log after logging"),
+        {
+            content: "Someone asks where to get help: the enquiry tab",
+            trigger: ".o_link_tab_enquiry",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "What they wanted help with",
+            trigger: ".o_link_signpost_form textarea[name='enquiry']",
+            run: "edit Who can explain the care home fees for my mother?",
+        },
+        {
+            content: "Sent to Citizens Advice",
+            trigger: ".o_link_signpost_form label:contains('Citizens Advice Brookfield')",
+            run: "click",
+        },
+        {
+            content: "Log the enquiry",
+            trigger: ".o_link_signpost_submit",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Thanked, with its reference",
+            trigger: ".o_link_logged:contains('SP/')",
+        },
+        fitsThePhone("The quick log after an enquiry"),
     ],
 });
