@@ -142,10 +142,15 @@ history["ir.attachment"] = len(not_owned(env["ir.attachment"].sudo().search(
 own = sorted(m.model for m in env["ir.model"].sudo().search(
     [("model", "=like", "link.%%")]) if is_own(m))
 Event = env["calendar.event"].sudo().with_context(active_test=False)
-# The meeting that mirrors an owned record (a demo shift of the addon) goes
-# and comes back with it, like its cascading records above.
-mirrors = Event.search([("res_model", "in", list(owned))]).filtered(
-    lambda event: event.res_id in owned[event.res_model]).ids
+# The meeting that mirrors an owned record in the calendar (a demo shift of
+# the addon: its event_id) goes and comes back with it.
+mirrors = []
+for model, ids in owned.items():
+    if model in env.registry:
+        records = env[model].sudo().with_context(active_test=False).browse(ids)
+        for field in env[model]._fields.values():
+            if field.type == "many2one" and field.comodel_name == "calendar.event":
+                mirrors += records.exists().mapped(field.name).ids
 history["calendar.event"] = Event.search_count([
     ("id", "not in", owned.get("calendar.event", []) + mirrors),
     ("res_model", "not in", %(models)r or own),

@@ -15,8 +15,16 @@ class TestSecurityGroups(LinkCase):
                 "Host staff",
                 "Host manager",
                 "Equality data officer",
+                "Safeguarding lead",
             },
         )
+
+    def test_safeguarding_lead_is_staff_and_nothing_more(self):
+        lead = self._link_user("link_sg", "group_link_safeguarding")
+        self.assertTrue(lead.has_group("link_membership.group_link_staff"))
+        for other in ("manager", "equality_officer", "monitor", "steering"):
+            with self.subTest(other=other):
+                self.assertFalse(lead.has_group(f"link_membership.group_link_{other}"))
 
     def test_manager_implies_staff_but_no_other_role(self):
         self.assertTrue(self.manager.has_group("link_membership.group_link_staff"))

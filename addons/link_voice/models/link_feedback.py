@@ -938,22 +938,31 @@ class LinkFeedback(models.Model):
     def _claim_public_slot(self, address):
         """Count a web form submission from ``address`` against the hourly
         limit, or refuse it. Submissions from one address wait for each
-        other here (a transaction lock on its key), so a flood cannot slip
-        past the count; other addresses never wait."""
+        other here (a transaction lock on its key, held until each commits),
+        so a flood cannot slip past the count; other addresses never wait.
+
+        The count is read on a cursor of its own: this request's transaction
+        reads from a snapshot taken at its first query, before it waited for
+        the lock, and would not see the submissions committed meanwhile."""
         key = hmac(self.env(su=True), "link_voice.public_feedback", address or "")
         self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", key))
         limit = self.env.company.link_feedback_hourly_limit
-        recent = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search_count(
-                [
-                    ("source_key", "=", key),
-                    ("create_date", ">=", fields.Datetime.now() - timedelta(hours=1)),
-                ],
-                limit=limit,
+        with self.env.registry.cursor() as cr:
+            recent = (
+                self.with_env(self.env(cr=cr, su=True))
+                .with_context(active_test=False)
+                .search_count(
+                    [
+                        ("source_key", "=", key),
+                        (
+                            "create_date",
+                            ">=",
+                            fields.Datetime.now() - timedelta(hours=1),
+                        ),
+                    ],
+                    limit=limit,
+                )
             )
-        )
         if recent >= limit:
             raise LinkTooManySubmissions(
                 self.env._(

@@ -35,9 +35,9 @@ class LinkFeedbackReport(models.Model):
         ],
     }
 
-    theme_id = fields.Many2one("link.feedback.theme", string="Theme", readonly=True)
+    theme_id = fields.Many2one("link.feedback.theme", readonly=True)
     premises_id = fields.Many2one("res.partner", string="Service", readonly=True)
-    provider_id = fields.Many2one("res.partner", string="Provider", readonly=True)
+    provider_id = fields.Many2one("res.partner", readonly=True)
     date = fields.Date(readonly=True)
     channel = fields.Selection(CHANNELS, readonly=True)
     sentiment = fields.Selection(SENTIMENTS, readonly=True)

@@ -30,7 +30,7 @@ class SourceAddressAdapter(HTTPAdapter):
 
     def init_poolmanager(self, *args, **kwargs):
         kwargs["source_address"] = (self.address, 0)
-        super().init_poolmanager(*args, **kwargs)
+        return super().init_poolmanager(*args, **kwargs)
 
 
 @tagged("post_install", "-at_install")
@@ -255,12 +255,14 @@ class TestPublicFeedback(HttpCase):
                 self.assertEqual(response.status_code, 404)
 
     def test_a_flood_from_one_address_never_crowds_out_another(self):
-        """A thousand posts from one address: ten are taken, the rest are
-        refused with a message; someone else's feedback still gets in."""
+        """Two hundred posts from one address: ten are taken, the rest are
+        refused with a message; someone else's feedback still gets in. (A
+        thousand at once from 20 connections: bench/voice.py; between
+        committed transactions: test_public_feedback_race.)"""
         before = self._stored()
         flooder = Opener(self.cr)
         flooder.mount("http://", SourceAddressAdapter("127.0.0.2"))
-        statuses = [self._post(opener=flooder).status_code for _n in range(1000)]
+        statuses = [self._post(opener=flooder).status_code for _n in range(200)]
         self.assertEqual(statuses[:10], [303] * 10)
         self.assertEqual(set(statuses[10:]), {429})
         refused = self._post(opener=flooder)

@@ -149,8 +149,27 @@ registry.category("web_tour.tours").add("link_voice_monitor_trends_tour", {
             trigger: ".o_pivot_view .o_pivot thead:contains('Theme mentions')",
         },
         {
-            content: "Rows by theme",
-            trigger: ".o_pivot tbody th:contains('Access and waiting times')",
+            content: "Over the last 12 months, every theme loaded",
+            trigger: ".o_pivot tbody th:contains('Transport and parking')",
+        },
+        {
+            content: "Collapse the rows to the total",
+            trigger: ".o_pivot tbody th.o_pivot_header_cell_opened:contains('Total')",
+            run: "click",
+        },
+        {
+            content: "Open the total again",
+            trigger: ".o_pivot tbody th.o_pivot_header_cell_closed:contains('Total')",
+            run: "click",
+        },
+        {
+            content: "By service",
+            trigger: ".o-dropdown--menu .o_menu_item:contains('Service')",
+            run: "click",
+        },
+        {
+            content: "The services people spoke about (small numbers left out)",
+            trigger: ".o_pivot tbody th:contains('Outpatients')",
         },
         {
             content: "No list of rows to open: totals only",
