@@ -163,7 +163,7 @@ served = [ref for ref, in env.cr.fetchall()]
 dangling = [ref for ref in served if ref.split(",")[0] not in env.registry]
 # Every shift's reference is readable through the ORM.
 refs = [str(s.served_ref) for s in env["link.shift"].sudo().with_context(
-    active_test=False).search([])]
+    active_test=False).search([("id", "not in", owned.get("link.shift", []))])]
 modules = {m.name: m.state for m in env["ir.module.module"].search(
     [("name", "in", %(addons)r)])}
 own_tables = sorted(env[m]._table for m in own if env[m]._auto)
