@@ -18,7 +18,6 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -29,6 +28,7 @@ from pathlib import Path
 from unittest.mock import patch
 
 from lxml import etree
+from odoo_server import odoo_server
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -222,35 +222,7 @@ def _http_session(base, login, password):
 
 def scenario_portal(args, requests=100, warmup=5):
     log = Path(f"/tmp/{args.database}-bench-http.log")
-    log.unlink(missing_ok=True)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "-c",
-            args.config,
-            "-d",
-            args.database,
-            f"--db-filter=^{args.database}$",
-            f"--http-port={args.port}",
-            "--http-interface=127.0.0.1",
-            "--workers=0",
-            "--max-cron-threads=0",
-            "--log-level=info",
-            f"--logfile={log}",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{args.port}"
-    try:
-        for _attempt in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/web/login", timeout=5).read()
-                break
-            except OSError:
-                time.sleep(1)
+    with odoo_server(args.config, args.database, args.port, log) as base:
         opener = _http_session(base, "bench.volunteer", "bench.volunteer")
         results = {"/my/shifts": [], "/my/tasks": []}
         # Alternate the two pages, so that a busy moment of the machine
@@ -265,9 +237,6 @@ def scenario_portal(args, requests=100, warmup=5):
                 if response.status != 200:
                     raise SystemExit(f"{path}: HTTP {response.status}")
         time.sleep(1)
-    finally:
-        server.terminate()
-        server.wait(30)
     queries = {}
     for line in log.read_text().splitlines():
         if match := QUERY_LOG.search(line):

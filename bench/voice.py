@@ -39,7 +39,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -50,6 +49,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import requests
+from odoo_server import odoo_server
 from requests.adapters import HTTPAdapter
 
 import odoo
@@ -217,44 +217,6 @@ def run_clients(base, plan, services, seed):
     return results, time.perf_counter() - started
 
 
-def start_server(args, log):
-    log.unlink(missing_ok=True)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "-c",
-            args.config,
-            "-d",
-            args.database,
-            f"--db-filter=^{args.database}$",
-            f"--http-port={args.port}",
-            f"--gevent-port={args.port + 1}",
-            "--http-interface=127.0.0.1",
-            "--workers=2",
-            "--max-cron-threads=0",
-            "--log-level=info",
-            f"--logfile={log}",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{args.port}"
-    session = http_session("127.0.0.1")
-    for _attempt in range(180):
-        if server.poll() is not None:
-            raise SystemExit(f"the Odoo server stopped: see {log}")
-        try:
-            if session.get(f"{base}/share-your-experience", timeout=10).ok:
-                return server, base
-        except requests.RequestException:
-            pass
-        time.sleep(1)
-    server.terminate()
-    raise SystemExit(f"the Odoo server did not answer on {base}: see {log}")
-
-
 def _set_limit(registry, limit):
     with environment(registry) as env:
         company = env.ref("base.public_user").company_id
@@ -389,112 +351,115 @@ def scenario_public_form(args, registry):
     log = Path(f"/tmp/{args.database}-bench-voice-http.log")
     original_limit = _set_limit(registry, LOAD_LIMIT)
     figures = {"leftovers_deleted": leftovers, "services_offered": len(services)}
-    server = None
     try:
-        server, base = start_server(args, log)
-        # 1. Many people at once, each from their own address.
-        with environment(registry) as env:
-            env.cr.execute("SELECT now() AT TIME ZONE 'UTC'")
-            since = env.cr.fetchone()[0]
-        per_client = [
-            args.submissions // CLIENTS + (i < args.submissions % CLIENTS)
-            for i in range(CLIENTS)
-        ]
-        plan = [
-            (f"client{i}", f"127.0.0.{10 + i}", per_client[i], load_prefix, 0)
-            for i in range(CLIENTS)
-        ]
-        first_line, drops = _log_lines(log), _listen_drops()
-        results, seconds = run_clients(base, plan, services, args.seed)
-        drops = _listen_drops() - drops if drops is not None else None
-        answers = [answer for client in results.values() for answer in client]
-        accepted = [a for a in answers if a[0] == 303]
-        # A reference's signed token, not the honeypot's "received".
-        thanked = sum(
-            1
-            for _status, _ms, location in accepted
-            if "/share-your-experience/thanks/" in (location or "")
-            and not location.endswith("/thanks/received")
-        )
-        stored, web_since = _stored(registry, load_prefix, since)
-        load = {
-            **_summary(answers, seconds),
-            "accepted_per_s": round(len(accepted) / seconds, 1),
-            "redirects_to_thanks": thanked,
-            "stored": stored,
-            "web_feedback_created": web_since,
-            "none_lost": stored == len(accepted) == web_since,
-            "listen_drops": drops,
-            "server_side": _server_side(log, first_line),
-        }
-        figures["load"] = load
-        table(
-            f"public form: {args.submissions} submissions, {CLIENTS} clients at "
-            f"once, one address each, limit {LOAD_LIMIT} an hour, 2 workers",
-            [{k: v for k, v in load.items() if k != "server_side"}],
-        )
-        table(
-            "public form: each POST in the worker, by answer (server log)",
-            [{"answer": k, **v} for k, v in load["server_side"].items()],
-        )
-        # 2. A flood from one address while someone else shares theirs.
-        _set_limit(registry, FLOOD_LIMIT)
-        per_thread = [
-            FLOOD_POSTS // CLIENTS + (i < FLOOD_POSTS % CLIENTS) for i in range(CLIENTS)
-        ]
-        # The other person posts every 0.2 s (a person, not a machine).
-        plan = [
-            ("flood", "127.0.0.99", per_thread[i], flood_prefix, 0)
-            for i in range(CLIENTS)
-        ] + [("other", "127.0.0.98", OTHER_POSTS, other_prefix, 0.2)]
-        first_line, drops = _log_lines(log), _listen_drops()
-        results, seconds = run_clients(base, plan, services, args.seed)
-        drops = _listen_drops() - drops if drops is not None else None
-        flood, other = results["flood"], results["other"]
-        flood_row = {
-            "who": f"flood (127.0.0.99, {CLIENTS} threads)",
-            **_summary(flood, seconds),
-            "accepted": sum(1 for a in flood if a[0] == 303),
-            "refused_429": sum(1 for a in flood if a[0] == 429),
-            "stored": _stored(registry, flood_prefix),
-            "listen_drops": drops,
-        }
-        other_row = {
-            "who": "other person (127.0.0.98)",
-            **_summary(other),
-            "accepted": sum(1 for a in other if a[0] == 303),
-            "refused_429": sum(1 for a in other if a[0] == 429),
-            "stored": _stored(registry, other_prefix),
-        }
-        figures["flood"] = {
-            "limit": FLOOD_LIMIT,
-            "flood": flood_row,
-            "other": other_row,
-            "flood_kept_to_limit": flood_row["accepted"]
-            == flood_row["stored"]
-            == FLOOD_LIMIT,
-            "other_none_lost": other_row["stored"]
-            == other_row["accepted"]
-            == OTHER_POSTS,
-            "server_side": _server_side(log, first_line),
-        }
-        table(
-            f"public form: flood of {FLOOD_POSTS} from one address at the limit of "
-            f"{FLOOD_LIMIT} an hour, {OTHER_POSTS} from another address meanwhile",
-            [flood_row, other_row],
-        )
-        table(
-            "public form (flood): each POST in the worker, by answer (server log)",
-            [{"answer": k, **v} for k, v in figures["flood"]["server_side"].items()],
-        )
+        with odoo_server(
+            args.config,
+            args.database,
+            args.port,
+            log,
+            workers=2,
+            ready_path="/share-your-experience",
+        ) as base:
+            # 1. Many people at once, each from their own address.
+            with environment(registry) as env:
+                env.cr.execute("SELECT now() AT TIME ZONE 'UTC'")
+                since = env.cr.fetchone()[0]
+            per_client = [
+                args.submissions // CLIENTS + (i < args.submissions % CLIENTS)
+                for i in range(CLIENTS)
+            ]
+            plan = [
+                (f"client{i}", f"127.0.0.{10 + i}", per_client[i], load_prefix, 0)
+                for i in range(CLIENTS)
+            ]
+            first_line, drops = _log_lines(log), _listen_drops()
+            results, seconds = run_clients(base, plan, services, args.seed)
+            drops = _listen_drops() - drops if drops is not None else None
+            answers = [answer for client in results.values() for answer in client]
+            accepted = [a for a in answers if a[0] == 303]
+            # A reference's signed token, not the honeypot's "received".
+            thanked = sum(
+                1
+                for _status, _ms, location in accepted
+                if "/share-your-experience/thanks/" in (location or "")
+                and not location.endswith("/thanks/received")
+            )
+            stored, web_since = _stored(registry, load_prefix, since)
+            load = {
+                **_summary(answers, seconds),
+                "accepted_per_s": round(len(accepted) / seconds, 1),
+                "redirects_to_thanks": thanked,
+                "stored": stored,
+                "web_feedback_created": web_since,
+                "none_lost": stored == len(accepted) == web_since,
+                "listen_drops": drops,
+                "server_side": _server_side(log, first_line),
+            }
+            figures["load"] = load
+            table(
+                f"public form: {args.submissions} submissions, {CLIENTS} clients at "
+                f"once, one address each, limit {LOAD_LIMIT} an hour, 2 workers",
+                [{k: v for k, v in load.items() if k != "server_side"}],
+            )
+            table(
+                "public form: each POST in the worker, by answer (server log)",
+                [{"answer": k, **v} for k, v in load["server_side"].items()],
+            )
+            # 2. A flood from one address while someone else shares theirs.
+            _set_limit(registry, FLOOD_LIMIT)
+            per_thread = [
+                FLOOD_POSTS // CLIENTS + (i < FLOOD_POSTS % CLIENTS)
+                for i in range(CLIENTS)
+            ]
+            # The other person posts every 0.2 s (a person, not a machine).
+            plan = [
+                ("flood", "127.0.0.99", per_thread[i], flood_prefix, 0)
+                for i in range(CLIENTS)
+            ] + [("other", "127.0.0.98", OTHER_POSTS, other_prefix, 0.2)]
+            first_line, drops = _log_lines(log), _listen_drops()
+            results, seconds = run_clients(base, plan, services, args.seed)
+            drops = _listen_drops() - drops if drops is not None else None
+            flood, other = results["flood"], results["other"]
+            flood_row = {
+                "who": f"flood (127.0.0.99, {CLIENTS} threads)",
+                **_summary(flood, seconds),
+                "accepted": sum(1 for a in flood if a[0] == 303),
+                "refused_429": sum(1 for a in flood if a[0] == 429),
+                "stored": _stored(registry, flood_prefix),
+                "listen_drops": drops,
+            }
+            other_row = {
+                "who": "other person (127.0.0.98)",
+                **_summary(other),
+                "accepted": sum(1 for a in other if a[0] == 303),
+                "refused_429": sum(1 for a in other if a[0] == 429),
+                "stored": _stored(registry, other_prefix),
+            }
+            figures["flood"] = {
+                "limit": FLOOD_LIMIT,
+                "flood": flood_row,
+                "other": other_row,
+                "flood_kept_to_limit": flood_row["accepted"]
+                == flood_row["stored"]
+                == FLOOD_LIMIT,
+                "other_none_lost": other_row["stored"]
+                == other_row["accepted"]
+                == OTHER_POSTS,
+                "server_side": _server_side(log, first_line),
+            }
+            table(
+                f"public form: flood of {FLOOD_POSTS} from one address at the limit of "
+                f"{FLOOD_LIMIT} an hour, {OTHER_POSTS} from another address meanwhile",
+                [flood_row, other_row],
+            )
+            table(
+                "public form (flood): each POST in the worker, by answer (server log)",
+                [
+                    {"answer": k, **v}
+                    for k, v in figures["flood"]["server_side"].items()
+                ],
+            )
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(60)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(10)
         _set_limit(registry, original_limit)
         figures["deleted"] = cleanup(registry, f"{MARKER} {run_id}", counters)
     tables_after = _table_counts(registry)

@@ -1,5 +1,6 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -131,13 +132,16 @@ class LinkSafeguardingConcern(models.Model):
         """Give each new concern to an active safeguarding lead (else a host
         manager), with an activity due the day the 24 hours run out."""
         leads = self._leads()
+        by_lead = defaultdict(list)
         for concern, user in zip(
             self,
             self._activity_assignees(lambda concern: concern.lead_id | leads),
             strict=True,
         ):
             if concern.lead_id != user:
-                concern.lead_id = user
+                by_lead[user].append(concern.id)
+        for user, ids in by_lead.items():
+            self.browse(ids).lead_id = user
         self._create_activities(
             "link_voice.mail_activity_type_link_safeguarding",
             lambda concern: concern.lead_id,
@@ -198,14 +202,10 @@ class LinkSafeguardingConcern(models.Model):
                     name=missing[0].name,
                 )
             )
-        for concern in self:
-            concern.write(
-                {
-                    "state": "referred",
-                    "referral_date": concern.referral_date
-                    or fields.Date.context_today(concern),
-                }
-            )
+        self.filtered(
+            lambda concern: not concern.referral_date
+        ).referral_date = fields.Date.context_today(self)
+        self.state = "referred"
         self._done_activities()
         return True
 
