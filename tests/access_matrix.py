@@ -98,11 +98,18 @@ TABLE = {
     "link.opportunity.recipient":    "-    -    -    -    cru  -    -    cru  cru",
     "link.protocol":                 "-    -    -    r    cru  r    -    cru  crud",
     "link.protocol.sla":             "-    -    -    r    crud r    r    crud crud",
+    # Complaints about conduct under a protocol (#19): they name people, so
+    # staff and managers; the steering group reads them for the review.
+    "link.protocol.complaint":       "-    -    -    -    crud r    -    crud crud",
     # A volunteer's checks (DBS...): staff; portal volunteers see only
     # their own (tested separately).
     "link.qualification":            "-    -    -    -    crud -    -    crud crud",
     "link.qualification.type":       "-    r    r    r    r    r    r    r    crud",
     # Steering group's RAG reviews: the steering group writes them.
+    # Referrals to scrutiny, the regulator, another LINk (#19): the text may
+    # be about a person, so never the monitor (it reads totals in the SLA
+    # compliance report); the steering group reads them.
+    "link.referral":                 "-    -    -    -    crud r    -    crud crud",
     "link.rag.review":               "-    -    -    r    r    cru  r    r    crud",
     # The Review button's wizard (transient): the steering group and staff
     # record reviews through it; never the monitor.

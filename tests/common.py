@@ -60,6 +60,33 @@ SPECIAL_VALUES = {
     "link.opportunity": lambda n: {"date_close": date(2031, 1, 1)},
     "link.workplan.import": lambda n: {"file": b"bmFtZQo="},
 }
+# Values that need records of their own: a referral goes to an organisation
+# (never a person); a complaint is under an agreed protocol with its partner.
+RECORD_VALUES = {
+    "link.referral": lambda factory, n: {
+        "recipient_id": factory.env["res.partner"]
+        .create(
+            {
+                "name": f"Sample body {n}",
+                "is_company": True,
+                "email": f"body{n}@example.org",
+            }
+        )
+        .id
+    },
+    "link.protocol.complaint": lambda factory, n: {
+        "protocol_id": factory.env["link.protocol"]
+        .create(
+            {
+                "name": f"Sample agreed protocol {n}",
+                "partner_ids": [(6, 0, factory.owner.ids)],
+                "date_issue": date(2027, 1, 1),
+                "state": "agreed",
+            }
+        )
+        .id
+    },
+}
 
 
 class SampleFactory:
@@ -88,6 +115,7 @@ class SampleFactory:
                 continue
             vals[name] = self._value(model, field, n)
         vals.update(SPECIAL_VALUES.get(model, lambda n: {})(n))
+        vals.update(RECORD_VALUES.get(model, lambda factory, n: {})(self, n))
         return vals
 
     def _value(self, model, field, n):

@@ -311,6 +311,12 @@ HISTORY = {
         None,
     ),
     "link.information.request": ("sent", _state("sent"), None),
+    "link.referral": ("sent", _state("sent"), None),
+    "link.protocol.complaint": (
+        "raised with the leads",
+        _set(date_raised=date(2027, 1, 4)),
+        None,
+    ),
     "link.signpost": ("logged before today", _logged_yesterday, None),
     "link.issue.criterion": (
         "issues were scored against it",

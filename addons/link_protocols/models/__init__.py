@@ -6,6 +6,8 @@ from . import link_protocol
 from . import link_protocol_sla
 from . import link_sla_clock
 from . import link_information_request
+from . import link_referral
+from . import link_protocol_complaint
 from . import link_opportunity
 from . import link_opportunity_recipient
 from . import link_representation

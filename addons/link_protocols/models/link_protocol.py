@@ -10,6 +10,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.link_membership.models.history import refuse_if_referenced
 
 REVIEW_NOTICE_DAYS = 30
+# Complaints about conduct can name people: never the council monitor.
+COMPLAINT_READERS = (
+    "link_membership.group_link_staff,link_membership.group_link_steering"
+)
 
 
 class LinkProtocol(models.Model):
@@ -68,6 +72,27 @@ class LinkProtocol(models.Model):
         "link.protocol", readonly=True, copy=False, index=True
     )
     active = fields.Boolean(default=True)
+    complaint_ids = fields.One2many(
+        "link.protocol.complaint",
+        "protocol_id",
+        string="Complaints",
+        groups=COMPLAINT_READERS,
+    )
+    complaint_count = fields.Integer(
+        compute="_compute_complaint_count", groups=COMPLAINT_READERS
+    )
+    review_complaint_ids = fields.Many2many(
+        "link.protocol.complaint",
+        string="Complaints for the next review",
+        compute="_compute_review_complaint_ids",
+        groups=COMPLAINT_READERS,
+        help="Complaints about conduct raised under this version (or an earlier "
+        "one) that no review has considered yet: a new version marks them "
+        "considered.",
+    )
+    review_complaint_count = fields.Integer(
+        compute="_compute_review_complaint_ids", groups=COMPLAINT_READERS
+    )
 
     _sql_constraints = [
         (
@@ -83,6 +108,51 @@ class LinkProtocol(models.Model):
             raise ValidationError(
                 self.env._("Review a protocol at least every 120 months (10 years).")
             )
+
+    @api.depends("complaint_ids")
+    def _compute_complaint_count(self):
+        counts = dict(
+            self.env["link.protocol.complaint"]._read_group(
+                [("protocol_id", "in", self.ids)], ["protocol_id"], ["__count"]
+            )
+        )
+        for protocol in self:
+            protocol.complaint_count = counts.get(protocol._origin, 0)
+
+    @api.depends("complaint_ids.reviewed_in_protocol_id", "previous_version_id")
+    def _compute_review_complaint_ids(self):
+        chains = {}
+        for protocol in self:
+            chain, earlier = protocol._origin, protocol._origin.previous_version_id
+            while earlier and earlier not in chain:
+                chain |= earlier
+                earlier = earlier.previous_version_id
+            chains[protocol] = chain
+        versions = self.browse().union(*chains.values())
+        pending = self.env["link.protocol.complaint"].search(
+            [
+                ("protocol_id", "in", versions.ids),
+                ("reviewed_in_protocol_id", "=", False),
+            ]
+        )
+        for protocol in self:
+            complaints = pending.filtered(
+                lambda c, chain=chains[protocol]: c.protocol_id in chain
+            )
+            protocol.review_complaint_ids = complaints
+            protocol.review_complaint_count = len(complaints)
+
+    def action_view_complaints(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "link_protocols.link_protocol_complaint_action"
+        )
+        action["domain"] = [("protocol_id", "=", self.id)]
+        action["context"] = {
+            "default_protocol_id": self.id,
+            "default_partner_id": self.partner_ids[:1].id,
+        }
+        return action
 
     @api.depends("date_issue", "review_period_months")
     def _compute_next_review_date(self):
@@ -132,6 +202,8 @@ class LinkProtocol(models.Model):
         new = self.copy(
             {"version": version, "previous_version_id": self.id, "date_issue": False}
         )
+        # The complaints waiting for this review are considered in it.
+        self.review_complaint_ids.write({"reviewed_in_protocol_id": new.id})
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -164,8 +236,20 @@ class LinkProtocol(models.Model):
     @api.model
     def _cron_link_review_reminders(self):
         """An activity for the protocol's owner a month before each review,
-        once per review date."""
+        once per review date, saying how many complaints await the review."""
         today = fields.Date.context_today(self)
+
+        def note_of(protocol):
+            count = len(protocol.review_complaint_ids)
+            if not count:
+                return {"note": self.env._("No complaint about conduct awaits it.")}
+            return {
+                "note": self.env._(
+                    "%(count)s complaint(s) about conduct await this review.",
+                    count=count,
+                )
+            }
+
         self._schedule_once_matching(
             [
                 ("state", "=", "agreed"),
@@ -181,6 +265,7 @@ class LinkProtocol(models.Model):
             lambda protocol: protocol.create_uid,
             lambda protocol: protocol.next_review_date,
             self.env._("Review of the protocol is due"),
+            values_of=note_of,
         )
 
     @api.ondelete(at_uninstall=False)

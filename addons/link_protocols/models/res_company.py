@@ -22,3 +22,10 @@ class ResCompany(models.Model):
         string="Escalate overdue requests to",
         help="Gets an activity when a partner misses a deadline. Empty: the requester.",
     )
+    link_complaint_lead_id = fields.Many2one(
+        "res.users",
+        string="LINk lead for complaints (Development Manager)",
+        help="Complaints about conduct under a protocol are raised with this "
+        "person and the partner's nominated lead. Empty: our lead for the "
+        "partner, else whoever overdue deadlines are escalated to.",
+    )

@@ -9,3 +9,6 @@ from . import test_representation
 from . import test_monitoring
 from . import test_monitor_tour
 from . import test_link_settings
+from . import test_referral
+from . import test_protocol_complaint
+from . import test_follow_through_tour

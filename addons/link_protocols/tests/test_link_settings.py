@@ -22,12 +22,14 @@ class TestProtocolSettings(LinkCase):
                     "link_holiday_region": "SCT",
                     "link_reminder_working_days": 3,
                     "link_escalation_user_id": self.manager.id,
+                    "link_complaint_lead_id": self.manager.id,
                 }
             )
         )
         self.assertEqual(self.env.company.link_holiday_region, "SCT")
         self.assertEqual(self.env.company.link_reminder_working_days, 3)
         self.assertEqual(self.env.company.link_escalation_user_id, self.manager)
+        self.assertEqual(self.env.company.link_complaint_lead_id, self.manager)
         settings.action_link_refresh_bank_holidays()
         leaves = self.env["resource.calendar.leaves"].search(
             [("calendar_id", "=", calendar.id)]

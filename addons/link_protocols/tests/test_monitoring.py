@@ -33,20 +33,35 @@ class TestSlaMonitoring(ProtocolCase):
             f.code: f.value for f in period.figure_ids if f.section == "protocols"
         }
         report = self.env["link.sla.compliance.report"].with_user(self.monitor)
-        [pivot] = report.read_group(
-            [("date_answered", ">=", date_from), ("date_answered", "<=", date_to)],
-            ["on_time_count:sum", "late_count:sum"],
-            [],
-        )
-        self.assertGreaterEqual(pivot["on_time_count"] + pivot["late_count"], 1)
-        self.assertEqual(figures["requests_on_time"], pivot["on_time_count"])
-        self.assertEqual(figures["requests_late"], pivot["late_count"])
-        [sent] = report.read_group(
-            [("date_sent", ">=", date_from), ("date_sent", "<=", date_to)],
-            ["request_count:sum"],
-            [],
-        )
-        self.assertEqual(figures["requests_sent"], sent["request_count"] or 0)
+        # The report has a row per request and per referral: each kind has
+        # its own figures.
+        for kind, prefix in (
+            ("information_request", "requests"),
+            ("referral", "referrals"),
+        ):
+            [pivot] = report.read_group(
+                [
+                    ("kind", "=", kind),
+                    ("date_answered", ">=", date_from),
+                    ("date_answered", "<=", date_to),
+                ],
+                ["on_time_count:sum", "late_count:sum"],
+                [],
+            )
+            if kind == "information_request":
+                self.assertGreaterEqual(pivot["on_time_count"] + pivot["late_count"], 1)
+            self.assertEqual(figures[f"{prefix}_on_time"], pivot["on_time_count"] or 0)
+            self.assertEqual(figures[f"{prefix}_late"], pivot["late_count"] or 0)
+            [sent] = report.read_group(
+                [
+                    ("kind", "=", kind),
+                    ("date_sent", ">=", date_from),
+                    ("date_sent", "<=", date_to),
+                ],
+                ["request_count:sum"],
+                [],
+            )
+            self.assertEqual(figures[f"{prefix}_sent"], sent["request_count"] or 0)
 
     def test_late_answer_counted_late_by_partner(self):
         request = self.env["link.information.request"].create(
@@ -66,6 +81,7 @@ class TestSlaMonitoring(ProtocolCase):
             .with_user(self.monitor)
             .read_group(
                 [
+                    ("kind", "=", "information_request"),
                     ("date_answered", ">=", "2026-01-01"),
                     ("date_answered", "<=", "2026-03-31"),
                 ],

@@ -15,6 +15,9 @@ class LinkSettings(models.TransientModel):
     link_escalation_user_id = fields.Many2one(
         related="company_id.link_escalation_user_id", readonly=False
     )
+    link_complaint_lead_id = fields.Many2one(
+        related="company_id.link_complaint_lead_id", readonly=False
+    )
 
     def action_link_refresh_bank_holidays(self):
         # Host managers may not write calendars: once they are let in here,
