@@ -3,7 +3,7 @@
 {
     "name": "LINk Enter and View",
     "summary": "Authorised representatives and enter and view visits",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -17,10 +17,13 @@
         "data/ir_sequence_data.xml",
         "data/link_enter_view_data.xml",
         "report/link_ev_reports.xml",
+        "data/mail_template_data.xml",
         "views/link_ev_visit_views.xml",
         "views/link_ev_authorisation_views.xml",
         "views/link_ev_recommendation_views.xml",
         "views/link_ev_portal_templates.xml",
+        "views/public_reports_templates.xml",
+        "views/link_settings_views.xml",
         "report/link_ev_activity_report_views.xml",
         "report/link_monitoring_pack.xml",
         "views/menus.xml",
@@ -31,5 +34,6 @@
     "demo": [
         "demo/link_ev_authorisation_demo.xml",
         "demo/link_ev_visit_demo.xml",
+        "demo/link_ev_follow_through_demo.xml",
     ],
 }

@@ -6,3 +6,5 @@ from . import link_ev_note
 from . import link_ev_recommendation
 from . import link_shift
 from . import link_monitoring_period
+from . import res_company
+from . import res_partner

@@ -7,6 +7,7 @@ import pytz
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import is_html_empty
 
 STATES = [
     ("draft", "Draft"),
@@ -44,9 +45,30 @@ WENT = (*TOOK_PLACE, "refused")
 CALLED_OFF = ("cancelled", "refused")
 # Never planned or called off beforehand: not in the activity report.
 NOT_COUNTED = ("draft", "cancelled")
+# Kinds of premises the LINk has no power to visit or report on: "LINks have
+# no visiting or reporting powers for children's social care" (the guide to
+# starting a work programme). Visits to them are refused.
+NOT_VISITABLE_KINDS = ("children_social_care",)
 TEAM_MIN, TEAM_MAX = 2, 4
 VISIT_HOURS = 2
 PEOPLE = "link_membership.group_link_staff,link_membership.group_link_steering"
+# What the public pages read of a published visit (as the superuser): never
+# the team, the host officer, the provider's staff or any declaration.
+PUBLIC_FIELDS = [
+    "premises_id",
+    "provider_id",
+    "visit_day",
+    "theme",
+    "purpose",
+    "report_body",
+    "response_requested",
+    "response_due_date",
+    "date_response",
+    "response",
+    "date_published",
+]
+PUBLIC_PARTNER_FIELDS = ["name", "city"]
+PUBLIC_RECOMMENDATION_FIELDS = ["visit_id", "sequence", "name", "answer", "status"]
 
 
 class LinkEvVisit(models.Model):
@@ -206,6 +228,28 @@ class LinkEvVisit(models.Model):
         index=True,
         copy=False,
     )
+    response_requested = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="Ask the provider to respond to the report within the agreed time "
+        "(20 working days by default). Without it the report is for their "
+        "information: no response clock, no reminders, and it can be published "
+        "as soon as it is sent.",
+    )
+    report_lead_id = fields.Many2one(
+        related="provider_id.link_partner_lead_id",
+        string="Report goes to",
+        groups=PEOPLE,
+        help="The provider's nominated lead (set on the provider).",
+    )
+    report_copy_ids = fields.Many2many(
+        "res.partner",
+        string="Copied to",
+        compute="_compute_report_copy_ids",
+        groups=PEOPLE,
+        help="The commissioner (its nominated lead, if it has one) and the "
+        "recipients of every visit report of LINk, Configuration, Settings.",
+    )
     date_response = fields.Date(string="Response received on", copy=False)
     response = fields.Html(
         string="Provider's response", copy=False, groups="base.group_user"
@@ -227,10 +271,25 @@ class LinkEvVisit(models.Model):
     response_reminder_date = fields.Date(compute="_compute_reminder_dates", store=True)
     report_reminder_done = fields.Boolean(copy=False, readonly=True)
     report_escalated = fields.Boolean(copy=False, readonly=True)
+    refusal_escalated = fields.Boolean(copy=False, readonly=True)
     response_reminder_done = fields.Boolean(copy=False, readonly=True)
     response_escalated = fields.Boolean(copy=False, readonly=True)
     calendar_event_id = fields.Many2one(
         "calendar.event", string="Meeting", readonly=True, copy=False
+    )
+    taken_down = fields.Boolean(
+        string="Taken down from the website",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="A published report staff withdrew from the public pages.",
+    )
+    takedown_reason = fields.Text(string="Why taken down", copy=False, tracking=True)
+    date_taken_down = fields.Date(string="Taken down on", readonly=True, copy=False)
+    public_url = fields.Char(
+        string="Public page",
+        compute="_compute_public_url",
+        help="Where the public reads this report (once published).",
     )
     visit_count = fields.Integer(
         string="Visits", default=1, aggregator="sum", readonly=True
@@ -309,22 +368,53 @@ class LinkEvVisit(models.Model):
 
     @api.depends(
         "date_report_sent",
+        "response_requested",
         "protocol_id.sla_ids.days",
         "protocol_id.sla_ids.working_days",
         "company_id.resource_calendar_id",
     )
     def _compute_response_due_date(self):
+        """The provider's response clock runs only when a response was
+        requested (the Lewisham protocol: "if LINK representatives request a
+        response to the formal report")."""
+        requested = self.filtered("response_requested")
+        (self - requested).response_due_date = False
         self.env["link.sla.clock"]._set_due_dates(
-            self,
+            requested,
             "date_report_sent",
             "response_due_date",
             self.env.ref("link_protocols.link_sla_type_provider_response"),
         )
 
-    @api.depends("response_due_date", "date_response")
+    @api.depends(
+        "response_due_date", "date_response", "response_requested", "date_report_sent"
+    )
     def _compute_publish_date(self):
         for visit in self:
-            visit.publish_date = visit.date_response or visit.response_due_date
+            visit.publish_date = visit.date_response or (
+                visit.response_due_date
+                if visit.response_requested
+                else visit.date_report_sent
+            )
+
+    @api.depends(
+        "commissioner_id.link_partner_lead_id.email",
+        "commissioner_id.email",
+        "company_id.link_ev_report_recipient_ids.email",
+        "provider_id.link_partner_lead_id",
+    )
+    def _compute_report_copy_ids(self):
+        for visit in self:
+            visit.report_copy_ids = visit._report_copies()
+
+    @api.depends("state", "taken_down")
+    def _compute_public_url(self):
+        for visit in self:
+            visit.public_url = (
+                f"/visit-reports/{visit.id}"
+                if visit.id and visit.state == "published" and not visit.taken_down
+                else False
+            )
 
     @api.depends(
         "report_due_date",
@@ -397,6 +487,28 @@ class LinkEvVisit(models.Model):
                         max=TEAM_MAX,
                     )
                 )
+
+    @api.constrains("premises_id", "state")
+    def _check_premises_visitable(self):
+        """No visit yet to take place is saved or planned to premises the
+        LINk has no power to visit (children's social care); one can still be
+        cancelled, and a visit that took place keeps its history."""
+        for visit in self:
+            if (
+                visit.premises_id.link_premises_kind in NOT_VISITABLE_KINDS
+                and visit.state in BEFORE_VISIT
+            ):
+                raise ValidationError(visit._not_visitable_message())
+
+    def _not_visitable_message(self):
+        self.ensure_one()
+        return self.env._(
+            "%(premises)s is a children's social care service: a LINk has no "
+            "power to enter and view, or to report on, children's social care. "
+            "Choose other premises, or raise the matter with the council's "
+            "children's services instead.",
+            premises=self.premises_id.display_name,
+        )
 
     @api.constrains("date_report_sent", "date_response", "visit_day")
     def _check_dates(self):
@@ -528,9 +640,15 @@ class LinkEvVisit(models.Model):
         self.write({"state": "report_drafted"})
 
     def action_send_report(self):
+        """Mail the report, as a PDF, to the provider's nominated lead, with a
+        copy to the commissioner and the company's statutory recipients,
+        through the mail queue; the mail stays in the visit's chatter."""
         self._check_state(
             ("report_drafted",), self.env._("Only a drafted report can be sent.")
         )
+        for visit in self:
+            if not visit.provider_id.link_partner_lead_id.email:
+                raise UserError(visit._no_lead_message("report"))
         today = fields.Date.context_today(self)
         for visit in self:
             visit.write(
@@ -539,6 +657,71 @@ class LinkEvVisit(models.Model):
                     "date_report_sent": visit.date_report_sent or today,
                 }
             )
+        # Queued (the mail queue sends it, with retries), not sent while the
+        # officer waits: a PDF to several recipients.
+        self.with_context(mail_notify_force_send=False).message_post_with_source(
+            "link_enter_view.mail_template_link_ev_report",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    def _no_lead_message(self, what):
+        self.ensure_one()
+        provider = self.provider_id
+        lead = provider.link_partner_lead_id
+        if what == "report":
+            intro = self.env._(
+                "The report of %(visit)s cannot be sent", visit=self.name
+            )
+        else:
+            intro = self.env._(
+                "No letter about the refusal of %(visit)s could be sent",
+                visit=self.name,
+            )
+        if lead:
+            todo = self.env._(
+                "%(lead)s, the nominated lead of %(provider)s, has no email "
+                "address: add it to their contact.",
+                lead=lead.name,
+                provider=provider.name,
+            )
+        else:
+            todo = self.env._(
+                "%(provider)s has no nominated lead: open %(provider)s and set "
+                "“Their nominated lead” (one of its contacts, with an email "
+                "address).",
+                provider=provider.name or self.env._("the provider"),
+            )
+        return f"{intro}: {todo}"
+
+    def _report_copies(self):
+        """Who gets a copy of the report: the commissioner (through its
+        nominated lead when it has one with an email) and the company's
+        statutory recipients, those with an email, not the provider's lead."""
+        self.ensure_one()
+        commissioner = self.commissioner_id
+        lead = commissioner.link_partner_lead_id
+        copies = (lead if lead.email else commissioner) | (
+            self.company_id.link_ev_report_recipient_ids
+        )
+        return copies.filtered("email") - self.provider_id.link_partner_lead_id
+
+    def _report_recipients(self):
+        """The partners a visit report is mailed to (the template's
+        recipients): the provider's nominated lead, then the copies."""
+        self.ensure_one()
+        return self.provider_id.link_partner_lead_id | self._report_copies()
+
+    def _refusal_recipients(self):
+        """The letter recording a refusal of entry: the provider's nominated
+        lead, copied to the commissioner (its lead when it has one)."""
+        self.ensure_one()
+        commissioner = self.commissioner_id
+        lead = commissioner.link_partner_lead_id
+        return (
+            self.provider_id.link_partner_lead_id
+            | (lead if lead.email else commissioner)
+        ).filtered("email")
 
     def action_response_received(self):
         self._check_state(
@@ -563,7 +746,12 @@ class LinkEvVisit(models.Model):
         )
         today = fields.Date.context_today(self)
         for visit in self:
-            if visit.state == "report_sent" and visit.response_due_date >= today:
+            if (
+                visit.state == "report_sent"
+                and visit.response_requested
+                and visit.response_due_date
+                and visit.response_due_date >= today
+            ):
                 raise UserError(
                     self.env._(
                         "The provider has until %(due)s to respond to %(visit)s: "
@@ -576,6 +764,36 @@ class LinkEvVisit(models.Model):
             {"status": "no_answer"}
         )
         self.write({"state": "published", "date_published": today})
+
+    def action_take_down(self):
+        """Withdraw published reports from the public pages, with the reason
+        (tracked): staff choose what is public."""
+        self._check_state(
+            ("published",),
+            self.env._("Only a published report can be taken down."),
+        )
+        if any(visit.taken_down for visit in self):
+            raise UserError(self.env._("This report is already taken down."))
+        if any(not (visit.takedown_reason or "").strip() for visit in self):
+            raise UserError(
+                self.env._(
+                    "Write why the report is taken down (Publication tab) first."
+                )
+            )
+        self.write(
+            {"taken_down": True, "date_taken_down": fields.Date.context_today(self)}
+        )
+
+    def action_put_back(self):
+        """Show a report that was taken down on the public pages again; the
+        reason stays in the chatter, and a later take-down gives its own."""
+        self._check_state(
+            ("published",),
+            self.env._("Only a published report can be put back on the website."),
+        )
+        self.write(
+            {"taken_down": False, "date_taken_down": False, "takedown_reason": False}
+        )
 
     def action_cancel(self):
         self._check_state(
@@ -651,6 +869,125 @@ class LinkEvVisit(models.Model):
             raise UserError(self.env._("Record the reason the provider gave."))
         self.write({"state": "refused"})
         self._sync_calendar()
+        self._escalate_refusal()
+
+    def _escalate_refusal(self):
+        """A refusal of entry is taken up (Lewisham protocol: "any concerns
+        about refusal should be reported to the relevant Head of PPI or
+        service"): a letter recording it and the reason given to the
+        provider's nominated lead, copied to the commissioner, and an
+        activity, once, for the LINk's lead for the provider (else the
+        escalation manager, else the host officer) to follow it up."""
+        lettered = self.filtered(
+            lambda visit: visit.provider_id.link_partner_lead_id.email
+        )
+        lettered.with_context(mail_notify_force_send=False).message_post_with_source(
+            "link_enter_view.mail_template_link_ev_refusal",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        for visit in self - lettered:
+            visit.message_post(body=visit._no_lead_message("refusal"))
+        self._schedule_once(
+            "link_enter_view.mail_activity_type_link_ev_refused",
+            "refusal_escalated",
+            lambda visit: visit._refusal_follow_up_users(),
+            lambda visit: fields.Date.context_today(visit),
+            self.env._("Entry refused: follow it up with the provider"),
+        )
+
+    def _refusal_follow_up_users(self):
+        """Who follows a refusal up, first choice first: our lead for the
+        provider, the company's escalation manager, the host officer."""
+        return (
+            self.provider_id.link_our_lead_id
+            | self.company_id.link_escalation_user_id
+            | self.user_id
+        )
+
+    # --- public pages -------------------------------------------------------------
+
+    @api.model
+    def _public_domain(self):
+        """What the public pages show: published reports staff did not take
+        down (a cancelled, draft or unpublished visit never matches)."""
+        return [("state", "=", "published"), ("taken_down", "=", False)]
+
+    @api.model
+    def _public_count(self):
+        return self.sudo().search_count(self._public_domain())
+
+    @api.model
+    def _public_reports(self, visit_id=None, offset=0, limit=None):
+        """The published reports as plain values for the public pages, newest
+        visit first (one report with ``visit_id``). Read as the superuser,
+        only PUBLIC_FIELDS and the names and towns of the premises and
+        provider: what the pages show is all they are given."""
+        domain = self._public_domain()
+        if visit_id is not None:
+            domain = [*domain, ("id", "=", visit_id)]
+        visits = self.sudo().search_fetch(
+            domain,
+            PUBLIC_FIELDS,
+            order="visit_day desc, id desc",
+            offset=offset,
+            limit=limit,
+        )
+        if not visits:
+            return []
+        (visits.premises_id | visits.provider_id).fetch(PUBLIC_PARTNER_FIELDS)
+        recommendations = defaultdict(list)
+        Recommendation = self.env["link.ev.recommendation"].sudo()
+        statuses = dict(
+            Recommendation._fields["status"]._description_selection(self.env)
+        )
+        if visit_id is not None:
+            for rec in Recommendation.search_fetch(
+                [("visit_id", "in", visits.ids)], PUBLIC_RECOMMENDATION_FIELDS
+            ):
+                recommendations[rec.visit_id.id].append(
+                    {
+                        "name": rec.name,
+                        "answer": rec.answer,
+                        "status": statuses.get(rec.status),
+                        "answered": rec.status != "no_answer",
+                    }
+                )
+        return [
+            {
+                "id": visit.id,
+                "premises": visit.premises_id.name or visit.provider_id.name,
+                "town": visit.premises_id.city or visit.provider_id.city,
+                "provider": visit.provider_id.name,
+                "day": visit.visit_day and visit.visit_day.strftime("%d/%m/%Y"),
+                "theme": visit.theme,
+                "purpose": visit.purpose,
+                "report": visit.report_body,
+                "recommendations": recommendations[visit.id],
+                "response": None if is_html_empty(visit.response) else visit.response,
+                "response_line": visit._public_response_line(),
+            }
+            for visit in visits
+        ]
+
+    def _public_response_line(self):
+        """What a public page says of the provider's response."""
+        self.ensure_one()
+        if not is_html_empty(self.response):
+            if self.date_response:
+                return self.env._(
+                    "Response received on %(day)s",
+                    day=self.date_response.strftime("%d/%m/%Y"),
+                )
+            return self.env._("Response received")
+        if not self.response_requested:
+            return self.env._("No response was requested")
+        if self.response_due_date:
+            return self.env._(
+                "No response by %(day)s",
+                day=self.response_due_date.strftime("%d/%m/%Y"),
+            )
+        return self.env._("No response received")
 
     # --- what representatives write ----------------------------------------------
 
@@ -778,7 +1115,7 @@ class LinkEvVisit(models.Model):
             ),
             (
                 "response",
-                [("state", "=", "report_sent")],
+                [("state", "=", "report_sent"), ("response_requested", "=", True)],
                 self.env._("The provider's response is due soon"),
                 self.env._(
                     "No response from the provider: the report can be published"
@@ -809,3 +1146,4 @@ class LinkEvVisit(models.Model):
                 missed,
                 replaces=reminder,
             )
+        self.env["link.ev.recommendation"]._cron_link_follow_ups()

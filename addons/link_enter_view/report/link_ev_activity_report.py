@@ -5,13 +5,15 @@ from odoo.tools import SQL
 
 from odoo.addons.link_membership.report.contract_period import contract_period_sql
 
+from ..models.link_ev_recommendation import FOLLOWED_UP
 from ..models.link_ev_visit import NOT_COUNTED, TOOK_PLACE
 
 
 class LinkEvActivityReport(models.Model):
     """Enter and view activity and timeliness by provider and quarter: visits
-    done, reports sent on time, provider responses on time, recommendations
-    accepted. No representative, note or provider contact."""
+    done and refused entry, reports sent (on time), responses requested and
+    received on time, recommendations accepted and followed up. No
+    representative, note or provider contact."""
 
     _name = "link.ev.activity.report"
     _description = "Enter and view activity report"
@@ -29,8 +31,9 @@ class LinkEvActivityReport(models.Model):
             "report_late",
             "date_response",
             "response_late",
+            "response_requested",
         ],
-        "link.ev.recommendation": ["visit_id", "status"],
+        "link.ev.recommendation": ["visit_id", "status", "follow_up_status"],
     }
 
     visit_day = fields.Date(string="Day of the visit", readonly=True)
@@ -53,6 +56,18 @@ class LinkEvActivityReport(models.Model):
     visit_done_count = fields.Integer(
         string="Visits done", readonly=True, aggregator="sum"
     )
+    refused_count = fields.Integer(
+        string="Entry refused",
+        readonly=True,
+        aggregator="sum",
+        help="Visits refused entry: each was taken up with the provider.",
+    )
+    report_sent_count = fields.Integer(
+        string="Reports sent to providers", readonly=True, aggregator="sum"
+    )
+    response_requested_count = fields.Integer(
+        string="Responses requested", readonly=True, aggregator="sum"
+    )
     report_on_time_count = fields.Integer(
         string="Reports sent on time", readonly=True, aggregator="sum"
     )
@@ -74,6 +89,12 @@ class LinkEvActivityReport(models.Model):
         aggregator="sum",
         help="Accepted in full or in part.",
     )
+    followed_up_count = fields.Integer(
+        string="Recommendations followed up",
+        readonly=True,
+        aggregator="sum",
+        help="Marked implemented or closed after their follow-up.",
+    )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -90,6 +111,13 @@ class LinkEvActivityReport(models.Model):
                            v.state,
                            CASE WHEN v.state IN %(done)s THEN 1 ELSE 0 END
                                AS visit_done_count,
+                           CASE WHEN v.state = 'refused' THEN 1 ELSE 0 END
+                               AS refused_count,
+                           CASE WHEN v.date_report_sent IS NOT NULL
+                                THEN 1 ELSE 0 END AS report_sent_count,
+                           CASE WHEN v.date_report_sent IS NOT NULL
+                                     AND COALESCE(v.response_requested, FALSE)
+                                THEN 1 ELSE 0 END AS response_requested_count,
                            CASE WHEN v.date_report_sent IS NOT NULL
                                      AND NOT COALESCE(v.report_late, FALSE)
                                 THEN 1 ELSE 0 END AS report_on_time_count,
@@ -101,14 +129,18 @@ class LinkEvActivityReport(models.Model):
                            CASE WHEN COALESCE(v.response_late, FALSE)
                                 THEN 1 ELSE 0 END AS response_late_count,
                            COALESCE(r.total, 0) AS recommendation_count,
-                           COALESCE(r.accepted, 0) AS accepted_count
+                           COALESCE(r.accepted, 0) AS accepted_count,
+                           COALESCE(r.followed_up, 0) AS followed_up_count
                       FROM link_ev_visit v
                  LEFT JOIN (
                            SELECT visit_id,
                                   COUNT(*) AS total,
                                   COUNT(*) FILTER (
                                       WHERE status IN ('accepted', 'partly')
-                                  ) AS accepted
+                                  ) AS accepted,
+                                  COUNT(*) FILTER (
+                                      WHERE follow_up_status IN %(followed_up)s
+                                  ) AS followed_up
                              FROM link_ev_recommendation
                          GROUP BY visit_id
                            ) r ON r.visit_id = v.id
@@ -120,6 +152,7 @@ class LinkEvActivityReport(models.Model):
                     SQL("v.visit_day"), SQL("v.company_id")
                 ),
                 done=TOOK_PLACE,
+                followed_up=FOLLOWED_UP,
                 not_counted=NOT_COUNTED,
             )
         )
@@ -128,12 +161,16 @@ class LinkEvActivityReport(models.Model):
     def _link_figures(self, date_from, date_to):
         measures = [
             "visit_done_count",
+            "refused_count",
+            "report_sent_count",
             "report_on_time_count",
             "report_late_count",
+            "response_requested_count",
             "response_on_time_count",
             "response_late_count",
             "recommendation_count",
             "accepted_count",
+            "followed_up_count",
         ]
         [values] = self._read_group(
             [("visit_day", ">=", date_from), ("visit_day", "<=", date_to)],

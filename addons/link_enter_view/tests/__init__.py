@@ -7,3 +7,7 @@ from . import test_representative_input
 from . import test_visit_shift
 from . import test_monitoring
 from . import test_visit_clock
+from . import test_report_mail
+from . import test_recommendation_follow_up
+from . import test_public_reports
+from . import test_report_tours

@@ -105,11 +105,11 @@ class TestVisitDeadlines(EnterViewCase):
             Visit._cron_link_deadlines()  # warm the caches
         self._visited(3)
         self.env.flush_all()
-        with freeze_time("2026-06-23"), self.assertQueryCount(27):
+        with freeze_time("2026-06-23"), self.assertQueryCount(20):
             Visit._cron_link_deadlines()
         self._visited(30)
         self.env.flush_all()
-        with freeze_time("2026-06-23"), self.assertQueryCount(27):
+        with freeze_time("2026-06-23"), self.assertQueryCount(20):
             Visit._cron_link_deadlines()
 
     def test_calendar_event_follows_the_team(self):
