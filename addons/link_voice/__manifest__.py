@@ -3,7 +3,7 @@
 {
     "name": "LINk Voice",
     "summary": "Hearing the public: feedback about services, logged by host staff",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -37,5 +37,6 @@
         "demo/link_voice_demo.xml",
         "demo/quick_log_demo.xml",
         "demo/voice_loop_demo.xml",
+        "demo/tell_back_demo.xml",
     ],
 }

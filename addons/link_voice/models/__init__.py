@@ -3,6 +3,7 @@ from . import res_company
 from . import res_partner
 from . import link_feedback_theme
 from . import link_feedback
+from . import link_community_issue
 from . import link_community_issue_contact
 from . import link_shift
 from . import link_safeguarding_concern

@@ -24,3 +24,29 @@ class LinkCommunityIssueContact(models.Model):
             "A feedback counts as one contact about its issue.",
         ),
     ]
+
+    def _link_tell_back_partners(self):
+        """Also the people whose feedback counts as a contact and who agreed
+        to be contacted about it (May be contacted), at their contact's
+        address or the one they gave on the feedback. A person known only by
+        the name and address on their feedback is not made a contact: they
+        stand here as an unsaved record (res.partner.new), mailed at that
+        address."""
+        partners = super()._link_tell_back_partners()
+        Partner = self.env["res.partner"]
+        by_address = Partner
+        for contact in self.filtered(
+            lambda c: c.feedback_id.consent_to_contact and not c.feedback_id.anonymous
+        ):
+            feedback = contact.feedback_id
+            if feedback.partner_id.email:
+                partners |= feedback.partner_id
+            elif feedback.contact_email:
+                by_address |= Partner.new(
+                    {
+                        "name": feedback.contact_name or feedback.contact_email,
+                        "email": feedback.contact_email,
+                    }
+                )
+        # The LINk's own contacts first: an address they share is theirs.
+        return self._link_unique_addresses(partners | by_address)

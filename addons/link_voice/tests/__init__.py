@@ -11,3 +11,4 @@ from . import test_feedback_report
 from . import test_voice_tours
 from . import test_public_feedback_race
 from . import test_voice_settings
+from . import test_tell_back

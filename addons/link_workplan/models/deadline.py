@@ -24,6 +24,22 @@ MONTHS = {
     }
 }
 MONTHS["sept"] = 9
+# English month names whatever the server's locale (calendar.month_name
+# follows it).
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # Last (month, day) of each named period; school dates are England's usual ones.
 PERIODS = {
@@ -99,3 +115,9 @@ def parse_deadline(text, reference):
         "(March 2011), a school holiday or term (December school holiday), a "
         "season, or “Ongoing”."
     )
+
+
+def deadline_words(day):
+    """A date as a plan writes it ("9 July 2026"), which parse_deadline reads
+    back as that day."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

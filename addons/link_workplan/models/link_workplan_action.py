@@ -99,8 +99,47 @@ class LinkWorkplanAction(models.Model):
         store=True,
         index=True,
     )
+    date_done = fields.Date(
+        string="Done on",
+        readonly=True,
+        copy=False,
+        help="The day the action was marked done.",
+    )
     reminder_done = fields.Boolean(copy=False)
     overdue_done = fields.Boolean(copy=False)
+    community_issue_ids = fields.One2many(
+        "link.community.issue", "action_id", string="Community issues"
+    )
+    community_issue_count = fields.Integer(compute="_compute_community_issue_count")
+
+    @api.depends("community_issue_ids")
+    def _compute_community_issue_count(self):
+        counts = dict(
+            self.env["link.community.issue"]._read_group(
+                [("action_id", "in", self.ids)], ["action_id"], ["__count"]
+            )
+        )
+        for action in self:
+            action.community_issue_count = counts.get(action, 0)
+
+    def write(self, vals):
+        """Done: the day is recorded and the people who raised the issues
+        behind the action, and asked to hear, are told."""
+        done = self.browse()
+        undone = self.browse()
+        if "state" in vals:
+            done = self.filtered(lambda a: a.state != "done")
+            undone = self.filtered(lambda a: a.state == "done")
+        res = super().write(vals)
+        if "state" not in vals:
+            return res
+        if vals["state"] == "done":
+            if done and "date_done" not in vals:
+                done.write({"date_done": fields.Date.context_today(self)})
+            done.community_issue_ids._link_tell_back("done")
+        elif undone and "date_done" not in vals:
+            undone.write({"date_done": False})
+        return res
 
     def _deadline_reference(self):
         return self.workstream_id.workplan_id.date_start or fields.Date.today()
@@ -238,19 +277,13 @@ class LinkWorkplanAction(models.Model):
         approved, started, done or cancelled, with progress notes or RAG
         reviews, or taken into the plan from a community issue."""
         actions = self.sudo()
-        from_issue = (
-            self.env["link.community.issue"]
-            .sudo()
-            .search([("action_id", "in", self.ids)])
-            .action_id
-        )
         return actions.filtered(
             lambda a: (
                 a.workplan_id.state != "draft"
                 or a.state != "todo"
                 or a.progress_ids
                 or a.rag_review_ids
-                or a in from_issue
+                or a.community_issue_ids
             )
         )
 

@@ -71,6 +71,23 @@ class LinkWorkstream(models.Model):
         RAG, string="Reviewed RAG", compute="_compute_rag_reviewed", store=True
     )
     active = fields.Boolean(default=True)
+    community_issue_ids = fields.One2many(
+        "link.community.issue",
+        "workstream_id",
+        string="Community issues",
+        help="The community issues the steering group set this task group up for.",
+    )
+    community_issue_count = fields.Integer(compute="_compute_community_issue_count")
+
+    @api.depends("community_issue_ids")
+    def _compute_community_issue_count(self):
+        counts = dict(
+            self.env["link.community.issue"]._read_group(
+                [("workstream_id", "in", self.ids)], ["workstream_id"], ["__count"]
+            )
+        )
+        for stream in self:
+            stream.community_issue_count = counts.get(stream, 0)
 
     @api.depends_context("date")
     @api.depends("action_ids.rag_suggested")
@@ -95,13 +112,20 @@ class LinkWorkstream(models.Model):
             .search([("workstream_id", "in", self.ids)])
         )
         with_outputs = outputs._with_history().workstream_id
-        # Issues decided into the stream, and its programme of meetings.
-        chosen = (
+        # Issues decided into the stream or set it up, and its programme of
+        # meetings.
+        issues = (
             self.env["link.community.issue"]
             .sudo()
-            .search([("plan_workstream_id", "in", self.ids)])
-            .plan_workstream_id
+            .search(
+                [
+                    "|",
+                    ("plan_workstream_id", "in", self.ids),
+                    ("workstream_id", "in", self.ids),
+                ]
+            )
         )
+        chosen = issues.plan_workstream_id | issues.workstream_id
         with_events = (
             self.env["calendar.event"]
             .sudo()

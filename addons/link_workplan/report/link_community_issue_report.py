@@ -79,6 +79,8 @@ class LinkCommunityIssueReport(models.Model):
 
     @api.model
     def _link_figures(self, date_from, date_to):
+        """Issues decided in the period by what came of them, those published
+        on “You said, we did”, and the people told what happened."""
         domain = [("decision_date", ">=", date_from), ("decision_date", "<=", date_to)]
         by_decision = dict(self._read_group(domain, ["decision"], ["issue_count:sum"]))
         referred = sum(
@@ -86,6 +88,27 @@ class LinkCommunityIssueReport(models.Model):
             for key, count in by_decision.items()
             if key and key.startswith("refer")
         )
+        Issue = self.env["link.community.issue"]
+        [[published]] = Issue._read_group(
+            [
+                ("public_published", "=", True),
+                ("public_published_on", ">=", date_from),
+                ("public_published_on", "<=", date_to),
+            ],
+            [],
+            ["__count"],
+        )
+        told = 0
+        for event in ("decided", "done"):
+            [[count]] = Issue._read_group(
+                [
+                    (f"told_back_{event}_on", ">=", date_from),
+                    (f"told_back_{event}_on", "<=", date_to),
+                ],
+                [],
+                [f"told_back_{event}_count:sum"],
+            )
+            told += count or 0
         return [
             (
                 "issues_decided",
@@ -98,4 +121,24 @@ class LinkCommunityIssueReport(models.Model):
                 by_decision.get("work_plan", 0),
             ),
             ("issues_referred", self.env._("Issues referred on"), referred),
+            (
+                "issues_task_group",
+                self.env._("Issues given a task group"),
+                by_decision.get("task_group", 0),
+            ),
+            (
+                "issues_no_action",
+                self.env._("Issues decided: no action"),
+                by_decision.get("no_action", 0),
+            ),
+            (
+                "issues_published",
+                self.env._("Issues published (“You said, we did”)"),
+                published,
+            ),
+            (
+                "issues_people_told",
+                self.env._("People told what happened to the issue they raised"),
+                told,
+            ),
         ]

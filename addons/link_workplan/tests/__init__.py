@@ -6,3 +6,6 @@ from . import test_community_issue
 from . import test_monitoring
 from . import test_rag_review
 from . import test_steering_tour
+from . import test_issue_decisions
+from . import test_tell_back
+from . import test_you_said_we_did

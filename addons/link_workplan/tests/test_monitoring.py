@@ -3,6 +3,7 @@
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.service.model import get_public_method
@@ -74,6 +75,81 @@ class TestWorkplanMonitoring(WorkplanCase):
         )
         self.assertGreaterEqual(pivot["issue_count"], 1)
         self.assertEqual(figures["issues_referred"], pivot["issue_count"])
+
+    def test_issue_outcomes_publication_and_telling_back_in_the_pack(self):
+        """Decided in the quarter by what came of them, published on “You
+        said, we did”, and the people told back, against the report."""
+        # Only this test's issues are published or told back.
+        self.env["link.community.issue"].search([]).write(
+            {
+                "public_published": False,
+                "public_published_on": False,
+                "told_back_decided_on": False,
+                "told_back_done_on": False,
+            }
+        )
+        told = self.env["res.partner"].create(
+            [{"name": f"Told {n}", "email": f"told{n}@example.org"} for n in range(3)]
+        )
+        Issue = self.env["link.community.issue"].with_user(self.staff)
+        issues = Issue.create(
+            [
+                {
+                    "name": f"Pack {decision}",
+                    "decision": decision,
+                    "decision_reason": "Why",
+                    "plan_workplan_id": self.plan.id,
+                    "plan_workstream_id": self.stream.id,
+                    "contact_ids": [
+                        (0, 0, {"partner_id": partner.id, "tell_back": True})
+                        for partner in told
+                    ],
+                }
+                for decision in ("work_plan", "task_group", "no_action", "refer_link")
+            ]
+        )
+        with freeze_time("2026-05-04"):
+            issues.with_user(self.steering).action_decide()
+            issues.with_user(self.staff).write({"public_summary": "What was said"})
+            issues[:2].with_user(self.staff).action_publish()
+        with freeze_time("2026-07-02"):
+            issues[0].action_id.with_user(self.staff).state = "done"
+        Period = self.env["link.monitoring.period"].with_user(self.staff)
+
+        def figures_of(date_from):
+            return {
+                figure["code"]: figure["value"]
+                for figure in Period._link_compute_figures(
+                    date_from, date_from + relativedelta(months=3, days=-1)
+                )
+            }
+
+        figures = figures_of(date(2026, 4, 1))
+        report = self.env["link.community.issue.report"].with_user(self.monitor)
+        by_decision = {
+            group["decision"]: group["issue_count"]
+            for group in report.read_group(
+                [
+                    ("decision_date", ">=", "2026-04-01"),
+                    ("decision_date", "<=", "2026-06-30"),
+                ],
+                ["issue_count:sum"],
+                ["decision"],
+            )
+        }
+        for code, decision in (
+            ("issues_work_plan", "work_plan"),
+            ("issues_task_group", "task_group"),
+            ("issues_no_action", "no_action"),
+        ):
+            with self.subTest(code=code):
+                self.assertGreaterEqual(by_decision[decision], 1)
+                self.assertEqual(figures[code], by_decision[decision])
+        self.assertEqual(figures["issues_published"], 2)
+        self.assertEqual(figures["issues_people_told"], 4 * 3, "decided, this quarter")
+        figures = figures_of(date(2026, 7, 1))
+        self.assertEqual(figures["issues_people_told"], 3, "done, the next quarter")
+        self.assertEqual(figures["issues_published"], 0)
 
     def test_steering_comments_in_the_pack(self):
         action = self._action("March 2027")
