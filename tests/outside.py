@@ -19,7 +19,10 @@ import requests
 
 from odoo.tools import config
 
-ADDONS = "link_membership,link_protocols,link_workplan,link_enter_view,link_voice"
+ADDONS = (
+    "link_membership,link_protocols,link_workplan,link_enter_view,link_voice,"
+    "link_follow_through"
+)
 LOG_ERROR = re.compile(r"^\S+ \S+ \d+ (?:ERROR|CRITICAL) .*$", re.MULTILINE)
 
 

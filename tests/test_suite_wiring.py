@@ -12,6 +12,7 @@ LINK_ADDONS = (
     "link_workplan",
     "link_enter_view",
     "link_voice",
+    "link_follow_through",
 )
 
 

@@ -1,20 +1,22 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Upgrades and uninstalls lose nothing, on one committed copy with the five
+"""Upgrades and uninstalls lose nothing, on one committed copy with the six
 addons and added records (a member with a place on a shift that serves a
 visit, a care home in the services register, an attachment, chatter
 history):
 
-- ``-u`` of all five addons leaves the number of records of every link.*
+- ``-u`` of all six addons leaves the number of records of every link.*
   model, of attachments and of messages unchanged;
-- uninstalling link_voice, then link_enter_view (nothing depends on
-  either), then link_workplan (which takes link_voice, its dependant, with
-  it, as Odoo does), then link_protocols (which takes link_enter_view)
-  removes their models and tables and nothing else:
-  members, their memberships, qualifications, equality profiles, shifts and
-  places, messages, tracking, attachments and meetings are all still there,
-  and no shift serves a visit or a representation seat that no longer
-  exists; a meeting planned from a seat stays in the calendar;
+- uninstalling link_voice, then link_follow_through (nothing depends on
+  either), then link_enter_view (which takes link_follow_through, its
+  dependant, with it, as Odoo does), then link_workplan (which takes
+  link_voice and link_follow_through), then link_protocols (which takes
+  link_enter_view and link_follow_through) removes their models and
+  tables and nothing else: members, their memberships, qualifications,
+  equality profiles, shifts and places, messages, tracking, attachments
+  and meetings are all still there, and no shift serves a visit or a
+  representation seat that no longer exists; a meeting planned from a
+  seat stays in the calendar;
 - installing them again brings them back with the same records still there."""
 
 import time
@@ -33,9 +35,10 @@ from .outside import (
 # the addons Odoo removes with it (its dependants).
 STEPS = (
     ("link_voice",),
-    ("link_enter_view",),
-    ("link_workplan", "link_voice"),
-    ("link_protocols", "link_enter_view"),
+    ("link_follow_through",),
+    ("link_enter_view", "link_follow_through"),
+    ("link_workplan", "link_voice", "link_follow_through"),
+    ("link_protocols", "link_enter_view", "link_follow_through"),
 )
 
 COUNT = """
@@ -217,7 +220,7 @@ def test_upgrade_and_reinstall_keep_every_record():
         assert after == before
         print(
             f"\nupgrade: {len(before)} models counted, {sum(before.values())} "
-            f"records, unchanged after -u of the five addons ({upgrade_seconds:.0f}s)"
+            f"records, unchanged after -u of the six addons ({upgrade_seconds:.0f}s)"
         )
         for removed in STEPS:
             _uninstall_and_reinstall(dbname, removed)
