@@ -1,6 +1,6 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import ValidationError
 
 from .link_ev_visit import BEFORE_VISIT, NOT_VISITABLE_KINDS
@@ -8,11 +8,6 @@ from .link_ev_visit import BEFORE_VISIT, NOT_VISITABLE_KINDS
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
-
-    link_premises_kind = fields.Selection(
-        selection_add=[("children_social_care", "Children's social care")],
-        ondelete={"children_social_care": "set null"},
-    )
 
     @api.constrains("link_premises_kind")
     def _check_link_premises_kind_visits(self):

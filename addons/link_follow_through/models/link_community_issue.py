@@ -6,11 +6,25 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
-# The kind of body each referral decision goes to (res.partner.link_partner_kind).
+# The kind of body each referral decision goes to (res.partner.link_partner_kind;
+# None: any statutory partner).
 REFERRAL_KINDS = {
     "refer_scrutiny": "scrutiny",
     "refer_regulator": "regulator",
     "refer_link": "link",
+    "refer_partner": None,
+}
+# The decisions this addon adds, after "Take into the work plan" (the one
+# place their labels are written; the issue report repeats them).
+ADDED_DECISIONS = [
+    ("work_plan",),
+    ("enter_view", "Enter and view the service"),
+    ("information_request", "Ask the provider for information"),
+    ("refer_regulator",),
+    ("refer_partner", "Refer to a statutory partner"),
+]
+ADDED_DECISIONS_ONDELETE = {
+    value: "set null" for value, *label in ADDED_DECISIONS if label
 }
 # Decisions whose follow-up goes to the issue's service or its provider.
 TO_PROVIDER = ("enter_view", "information_request")
@@ -23,12 +37,7 @@ class LinkCommunityIssue(models.Model):
     _inherit = "link.community.issue"
 
     decision = fields.Selection(
-        selection_add=[
-            ("work_plan",),
-            ("enter_view", "Enter and view the service"),
-            ("information_request", "Ask the provider for information"),
-        ],
-        ondelete={"enter_view": "set null", "information_request": "set null"},
+        selection_add=ADDED_DECISIONS, ondelete=ADDED_DECISIONS_ONDELETE
     )
     refer_to_id = fields.Many2one(
         "res.partner",
@@ -62,7 +71,7 @@ class LinkCommunityIssue(models.Model):
     @api.depends("decision")
     def _compute_refer_to_id(self):
         kinds = {
-            REFERRAL_KINDS[d] for d in self.mapped("decision") if d in REFERRAL_KINDS
+            REFERRAL_KINDS[d] for d in self.mapped("decision") if REFERRAL_KINDS.get(d)
         }
         bodies = (
             {

@@ -121,6 +121,25 @@ class TestDecisionsAct(FollowThroughCase):
         issue.decision = "refer_regulator"
         self.assertNotEqual(issue.refer_to_id, self.scrutiny)
 
+    def test_referral_to_a_statutory_partner(self):
+        """Any statutory partner may be referred to; none is proposed."""
+        issue = self._issue()
+        issue.with_user(self.steering).write(
+            {"decision": "refer_partner", "decision_reason": "The trust's to answer"}
+        )
+        self.assertFalse(issue.refer_to_id)
+        issue.with_user(self.steering).refer_to_id = self.trust
+        issue.with_user(self.steering).action_decide()
+        referral = issue.sudo().referral_ids
+        self.assertEqual(
+            (referral.recipient_id, referral.recipient_lead_id), (self.trust, self.lead)
+        )
+        self.assertEqual(referral.protocol_id, self.protocol)
+        report = self.env["link.community.issue.report"].search(
+            [("decision", "=", "refer_partner")]
+        )
+        self.assertIn(issue.id, report.ids)
+
     def test_referral_needs_a_body(self):
         issue = self._issue()
         issue.with_user(self.steering).write(

@@ -18,6 +18,9 @@ PREMISES_KINDS = [
     ("hospital_ward", "Hospital ward"),
     ("clinic", "Clinic or outpatient service"),
     ("social_care", "Social care setting"),
+    # In the register to be signposted and asked about, never visited: a LINk
+    # has no power to enter and view children's social care (link_enter_view).
+    ("children_social_care", "Children's social care"),
     ("other", "Other health or care service"),
 ]
 

@@ -40,7 +40,7 @@ class TestServicesRegister(TransactionCase):
     def test_register_belongs_to_membership(self):
         fields, selections = self._register()
         self.assertEqual(len(fields), 4)
-        self.assertEqual(len(selections), 10)
+        self.assertEqual(len(selections), 11)
         for model, records in (
             ("ir.model.fields", fields),
             ("ir.model.fields.selection", selections),

@@ -1,0 +1,1 @@
+from . import link_community_issue_report
