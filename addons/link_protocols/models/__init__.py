@@ -5,6 +5,7 @@ from . import link_sla_type
 from . import link_protocol
 from . import link_protocol_sla
 from . import link_sla_clock
+from . import link_partner_request_mixin
 from . import link_information_request
 from . import link_referral
 from . import link_protocol_complaint

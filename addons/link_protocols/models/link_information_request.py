@@ -21,12 +21,16 @@ class LinkInformationRequest(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
+        "link.partner.request.mixin",
     ]
     _order = "date_sent desc, id desc"
+    _link_sequence_code = "link.information.request"
+    _link_open_states = OPEN_STATES
+    _link_due_field = "effective_due_date"
+    _link_sender_field = "requester_id"
+    _link_reminder_type = "link_protocols.mail_activity_type_link_ir_reminder"
+    _link_escalation_type = "link_protocols.mail_activity_type_link_ir_escalation"
 
-    name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default="/"
-    )
     subject = fields.Char(required=True, tracking=True)
     request = fields.Html(string="What is asked")
     partner_id = fields.Many2one(
@@ -136,13 +140,6 @@ class LinkInformationRequest(models.Model):
         help="100 for an answer on time, 0 for a late one: averaged, the share "
         "answered on time.",
     )
-    is_overdue = fields.Boolean(
-        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
-    )
-    reminder_date = fields.Date(compute="_compute_reminder_date", store=True)
-    reminder_done = fields.Boolean(copy=False)
-    escalated = fields.Boolean(copy=False)
-
     # --- contract quarter ------------------------------------------------------
 
     @api.depends("date_sent", "company_id")
@@ -208,12 +205,6 @@ class LinkInformationRequest(models.Model):
         for request in self:
             request.effective_due_date = request.extension_date or request.due_date
 
-    @api.depends("effective_due_date", "company_id.link_reminder_working_days")
-    def _compute_reminder_date(self):
-        self.env["link.sla.clock"]._set_reminder_dates(
-            self, "effective_due_date", "reminder_date"
-        )
-
     @api.depends("date_sent", "date_answered", "effective_due_date", "state")
     def _compute_outcome(self):
         self.update({"days_taken": 0, "on_time": False, "on_time_rate": 0.0})
@@ -235,26 +226,6 @@ class LinkInformationRequest(models.Model):
                     "on_time_rate": 100.0 if on_time else 0.0,
                 }
             )
-
-    @api.depends_context("date")
-    @api.depends("state", "effective_due_date")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for request in self:
-            request.is_overdue = bool(
-                request.state in OPEN_STATES
-                and request.effective_due_date
-                and request.effective_due_date < today
-            )
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on overdue requests."))
-        domain = [
-            ("state", "in", OPEN_STATES),
-            ("effective_due_date", "<", fields.Date.context_today(self)),
-        ]
-        return domain if (operator == "=") == value else ["!", *domain]
 
     # --- checks ---------------------------------------------------------------
 
@@ -299,15 +270,6 @@ class LinkInformationRequest(models.Model):
                 )
 
     # --- life cycle --------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "link.information.request"
-                )
-        return super().create(vals_list)
 
     def action_send(self):
         template = self.env.ref("link_protocols.mail_template_link_information_request")
@@ -375,50 +337,3 @@ class LinkInformationRequest(models.Model):
             self.env._("Only an open request can be withdrawn."),
         )
         self.state = "withdrawn"
-
-    def _check_state(self, states, message):
-        if any(request.state not in states for request in self):
-            raise UserError(message)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_sent(self):
-        if any(request.state != "draft" for request in self):
-            raise UserError(
-                self.env._(
-                    "A request that was sent keeps its history: withdraw it instead "
-                    "of deleting it."
-                )
-            )
-
-    # --- deadlines --------------------------------------------------------------
-
-    @api.model
-    def _cron_link_deadlines(self):
-        """A reminder to the requester before each deadline and an escalation
-        once it has passed: exactly once each, a batch at a time."""
-        today = fields.Date.context_today(self)
-        open_requests = [("state", "in", OPEN_STATES)]
-        self._schedule_once_matching(
-            # Not once the deadline has passed: the escalation is the one.
-            [
-                *open_requests,
-                ("reminder_date", "<=", today),
-                ("effective_due_date", ">=", today),
-            ],
-            "link_protocols.mail_activity_type_link_ir_reminder",
-            "reminder_done",
-            lambda request: request.requester_id,
-            lambda request: request.effective_due_date,
-            self.env._("The partner's answer is due soon"),
-        )
-        self._schedule_once_matching(
-            [*open_requests, ("effective_due_date", "<", today)],
-            "link_protocols.mail_activity_type_link_ir_escalation",
-            "escalated",
-            lambda request: (
-                request.company_id.link_escalation_user_id or request.requester_id
-            ),
-            lambda request: request.effective_due_date,
-            self.env._("The partner missed the deadline"),
-            replaces="link_protocols.mail_activity_type_link_ir_reminder",
-        )

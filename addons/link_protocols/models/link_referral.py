@@ -22,12 +22,16 @@ class LinkReferral(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
+        "link.partner.request.mixin",
     ]
     _order = "date_sent desc, id desc"
+    _link_sequence_code = "link.referral"
+    _link_open_states = ("sent",)
+    _link_due_field = "response_due_date"
+    _link_sender_field = "user_id"
+    _link_reminder_type = "link_protocols.mail_activity_type_link_referral_reminder"
+    _link_escalation_type = "link_protocols.mail_activity_type_link_referral_escalation"
 
-    name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default="/"
-    )
     subject = fields.Char(required=True, tracking=True)
     body = fields.Html(string="What is referred and why")
     recipient_id = fields.Many2one(
@@ -98,9 +102,6 @@ class LinkReferral(models.Model):
         tracking=True,
         copy=False,
     )
-    reminder_date = fields.Date(compute="_compute_reminder_date", store=True)
-    reminder_done = fields.Boolean(copy=False)
-    escalated = fields.Boolean(copy=False)
     date_response = fields.Date(string="Answered on", tracking=True, copy=False)
     response = fields.Html(string="Their response", copy=False)
     outcome = fields.Text(
@@ -127,10 +128,6 @@ class LinkReferral(models.Model):
         store=True,
         aggregator="avg",
     )
-    is_overdue = fields.Boolean(
-        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
-    )
-
     # --- defaults from the recipient ------------------------------------------
 
     @api.depends("recipient_id")
@@ -159,12 +156,6 @@ class LinkReferral(models.Model):
             self.env.ref(SLA_TYPE_XMLID, raise_if_not_found=False),
         )
 
-    @api.depends("response_due_date", "company_id.link_reminder_working_days")
-    def _compute_reminder_date(self):
-        self.env["link.sla.clock"]._set_reminder_dates(
-            self, "response_due_date", "reminder_date"
-        )
-
     @api.depends("date_sent", "date_response", "response_due_date")
     def _compute_outcome(self):
         self.update({"days_taken": 0, "on_time": False, "late": False})
@@ -179,26 +170,6 @@ class LinkReferral(models.Model):
                 and referral.date_response > referral.response_due_date
             )
             referral.update({"days_taken": days, "on_time": not late, "late": late})
-
-    @api.depends_context("date")
-    @api.depends("state", "response_due_date")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for referral in self:
-            referral.is_overdue = bool(
-                referral.state == "sent"
-                and referral.response_due_date
-                and referral.response_due_date < today
-            )
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on overdue referrals."))
-        domain = [
-            ("state", "=", "sent"),
-            ("response_due_date", "<", fields.Date.context_today(self)),
-        ]
-        return domain if (operator == "=") == value else ["!", *domain]
 
     # --- checks ---------------------------------------------------------------
 
@@ -241,13 +212,6 @@ class LinkReferral(models.Model):
                 )
 
     # --- life cycle --------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("link.referral")
-        return super().create(vals_list)
 
     def _send_to(self):
         """Who the referral goes to: their lead, else the body itself."""
@@ -330,48 +294,8 @@ class LinkReferral(models.Model):
         self.state = "withdrawn"
         return True
 
-    def _check_state(self, states, message):
-        if any(referral.state not in states for referral in self):
-            raise UserError(message)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_sent(self):
-        if any(referral.state != "draft" for referral in self):
-            raise UserError(
-                self.env._(
-                    "A referral that was sent keeps its history: withdraw it "
-                    "instead of deleting it."
-                )
-            )
-
-    # --- deadlines --------------------------------------------------------------
-
-    @api.model
-    def _cron_link_referral_deadlines(self):
-        """A reminder to the referrer before the response is due, and an
-        escalation once it is overdue: exactly once each, a batch at a time."""
-        today = fields.Date.context_today(self)
-        sent = [("state", "=", "sent")]
-        self._schedule_once_matching(
-            [
-                *sent,
-                ("reminder_date", "<=", today),
-                ("response_due_date", ">=", today),
-            ],
-            "link_protocols.mail_activity_type_link_referral_reminder",
-            "reminder_done",
-            lambda referral: referral.user_id,
-            lambda referral: referral.response_due_date,
+    def _link_deadline_summaries(self):
+        return (
             self.env._("The response to the referral is due soon"),
-        )
-        self._schedule_once_matching(
-            [*sent, ("response_due_date", "<", today)],
-            "link_protocols.mail_activity_type_link_referral_escalation",
-            "escalated",
-            lambda referral: (
-                referral.company_id.link_escalation_user_id | referral.user_id
-            ),
-            lambda referral: referral.response_due_date,
             self.env._("The body has not responded to the referral in time"),
-            replaces="link_protocols.mail_activity_type_link_referral_reminder",
         )

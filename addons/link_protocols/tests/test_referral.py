@@ -286,17 +286,17 @@ class TestReferralCron(ReferralCase):
         Referral = self.env["link.referral"]
         self.assertEqual(set(referrals.mapped("reminder_date")), {date(2026, 1, 14)})
         with freeze_time("2026-01-13"):
-            Referral._cron_link_referral_deadlines()
+            Referral._cron_link_deadlines()
         self.assertFalse(self._activities(referrals), "reminder from 14 January")
         with freeze_time("2026-01-14"):
-            Referral._cron_link_referral_deadlines()
-            Referral._cron_link_referral_deadlines()
+            Referral._cron_link_deadlines()
+            Referral._cron_link_deadlines()
         reminders = self._activities(referrals)
         self.assertEqual(len(reminders), 3)
         self.assertEqual(set(reminders.mapped("user_id")), {self.staff})
         with freeze_time("2026-01-22"):
-            Referral._cron_link_referral_deadlines()
-            Referral._cron_link_referral_deadlines()
+            Referral._cron_link_deadlines()
+            Referral._cron_link_deadlines()
         escalations = self._activities(referrals)
         self.assertFalse(escalations & reminders, "the escalation replaced them")
         self.assertEqual(len(escalations), 3)
@@ -307,7 +307,7 @@ class TestReferralCron(ReferralCase):
         self.env.company.link_escalation_user_id = False
         referrals = self._sent(1, date(2025, 12, 19))
         with freeze_time("2026-01-22"):
-            self.env["link.referral"]._cron_link_referral_deadlines()
+            self.env["link.referral"]._cron_link_deadlines()
         self.assertEqual(self._activities(referrals).user_id, self.staff)
 
     def test_answered_and_withdrawn_referrals_are_left_alone(self):
@@ -316,22 +316,22 @@ class TestReferralCron(ReferralCase):
         referrals[0].action_record_response()
         referrals[1].action_withdraw()
         with freeze_time("2026-02-02"):
-            self.env["link.referral"]._cron_link_referral_deadlines()
+            self.env["link.referral"]._cron_link_deadlines()
         self.assertFalse(self._activities(referrals))
 
     def test_cron_queries_do_not_grow_with_referrals(self):
         Referral = self.env["link.referral"]
         self._sent(2, date(2025, 12, 19))
         with freeze_time("2026-01-22"):
-            Referral._cron_link_referral_deadlines()  # warm the caches
+            Referral._cron_link_deadlines()  # warm the caches
         self._sent(5, date(2025, 12, 19))
         self.env.flush_all()
         with freeze_time("2026-01-22"), self.assertQueryCount(16):
-            Referral._cron_link_referral_deadlines()
+            Referral._cron_link_deadlines()
         self._sent(50, date(2025, 12, 19))
         self.env.flush_all()
         with freeze_time("2026-01-22"), self.assertQueryCount(16):
-            Referral._cron_link_referral_deadlines()
+            Referral._cron_link_deadlines()
 
 
 class TestReferralDemo(TransactionCase):
