@@ -10,7 +10,8 @@ from odoo.tests import HttpCase, tagged
 class TestMonitorTour(HttpCase):
     """The council contract monitor's daily job in a real browser, as the
     demo login ``monitor`` (#16): LINk > Reporting, a pivot regrouped, the
-    monitoring periods and a pack, Partners > Opportunities."""
+    monitoring periods and a pack, Partners > Opportunities, and the
+    partners' SLA compliance with referrals answered on time."""
 
     @classmethod
     def setUpClass(cls):
@@ -41,6 +42,24 @@ class TestMonitorTour(HttpCase):
             }
         )
         period.action_refresh_figures()
+        # A referral answered on time: the monitor counts it, never reads it.
+        scrutiny = cls.env["res.partner"].create(
+            {
+                "name": "Tour Scrutiny Committee",
+                "is_company": True,
+                "link_partner_kind": "scrutiny",
+                "email": "scrutiny@tour.example",
+            }
+        )
+        cls.env["link.referral"].create(
+            {
+                "subject": "Tour referral",
+                "recipient_id": scrutiny.id,
+                "state": "answered",
+                "date_sent": today - timedelta(days=20),
+                "date_response": today - timedelta(days=10),
+            }
+        )
 
     def test_monitor_day(self):
         monitor = self.env.ref("link_membership.res_users_demo_monitor")

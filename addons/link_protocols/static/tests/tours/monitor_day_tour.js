@@ -1,6 +1,7 @@
 /** @odoo-module **/
 // The council contract monitor's day (#16): reports, a pivot regrouped, the
-// monitoring packs, and the partners' opportunities; reading only, no error.
+// monitoring packs, the partners' opportunities and their SLA compliance,
+// referrals included; reading only, no error.
 import { registry } from "@web/core/registry";
 import { openLinkApp, openLinkMenu } from "@link_membership/../tests/tours/tour_utils";
 
@@ -76,6 +77,18 @@ registry.category("web_tour.tours").add("link_monitor_day_tour", {
         {
             content: "The partner's name is not a link for the monitor",
             trigger: ".o_form_view .o_field_widget[name='partner_id']:not(:has(a))",
+        },
+        ...openLinkMenu(
+            "link_membership.link_menu_reporting",
+            "link_protocols.link_sla_compliance_report_menu"
+        ),
+        {
+            content: "Referrals are counted beside information requests, by body",
+            trigger: ".o_pivot tbody th:contains('Referral')",
+        },
+        {
+            content: "The tour's scrutiny committee answered on time",
+            trigger: ".o_pivot tbody tr:has(th:contains('Tour Scrutiny Committee')) td",
         },
     ],
 });
