@@ -7,9 +7,9 @@ history):
 
 - ``-u`` of all six addons leaves the number of records of every link.*
   model, of attachments and of messages unchanged;
-- uninstalling link_voice, then link_follow_through (nothing depends on
-  either), then link_enter_view (which takes link_follow_through, its
-  dependant, with it, as Odoo does), then link_workplan (which takes
+- uninstalling link_voice (nothing depends on it), then link_enter_view
+  (which takes link_follow_through, its dependant, with it, as Odoo does),
+  then link_workplan (which takes
   link_voice and link_follow_through), then link_protocols (which takes
   link_enter_view and link_follow_through) removes their models and
   tables and nothing else: members, their memberships, qualifications,
@@ -35,7 +35,6 @@ from .outside import (
 # the addons Odoo removes with it (its dependants).
 STEPS = (
     ("link_voice",),
-    ("link_follow_through",),
     ("link_enter_view", "link_follow_through"),
     ("link_workplan", "link_voice", "link_follow_through"),
     ("link_protocols", "link_enter_view", "link_follow_through"),
