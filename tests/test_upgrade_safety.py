@@ -9,14 +9,13 @@ history):
   model, of attachments and of messages unchanged;
 - uninstalling link_voice (nothing depends on it), then link_enter_view
   (which takes link_follow_through, its dependant, with it, as Odoo does),
-  then link_workplan (which takes
-  link_voice and link_follow_through), then link_protocols (which takes
-  link_enter_view and link_follow_through) removes their models and
-  tables and nothing else: members, their memberships, qualifications,
-  equality profiles, shifts and places, messages, tracking, attachments
-  and meetings are all still there, and no shift serves a visit or a
-  representation seat that no longer exists; a meeting planned from a
-  seat stays in the calendar;
+  then link_workplan (which takes link_voice and link_follow_through), then
+  link_protocols (which takes link_enter_view and link_follow_through)
+  removes their models and tables and nothing else: members, their
+  memberships, qualifications, equality profiles, shifts and places,
+  messages, tracking, attachments and meetings are all still there, and no
+  shift serves a visit or a representation seat that no longer exists; a
+  meeting planned from a seat stays in the calendar;
 - installing them again brings them back with the same records still there."""
 
 import time
