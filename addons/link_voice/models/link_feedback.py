@@ -15,6 +15,10 @@ from odoo.addons.link_membership.controllers.portal import (
     link_plain_text,
     link_record_id,
 )
+from odoo.addons.link_membership.models.personal_details import (
+    EMAIL_ADDRESS,
+    PHONE_NUMBER,
+)
 
 CHANNELS = [
     ("web", "Web form"),
@@ -46,8 +50,8 @@ MONTHS = (
     "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 PERSONAL_DETAILS = {
-    "email": re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
-    "phone": re.compile(r"(\+44\s?|\b0)(\d[\s-]?){9,10}\b"),
+    "email": EMAIL_ADDRESS,
+    "phone": PHONE_NUMBER,
     "date": re.compile(
         r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
         rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?({MONTHS})\b"

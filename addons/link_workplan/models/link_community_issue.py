@@ -7,6 +7,11 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.link_membership.models.personal_details import (
+    EMAIL_ADDRESS,
+    PHONE_NUMBER,
+)
+
 from .deadline import deadline_words, parse_deadline
 
 DECISIONS = [
@@ -51,9 +56,6 @@ PUBLIC_FIELDS = [
 ]
 PUBLIC_PER_PAGE = 20
 # Contact details that have no place in what is published.
-CONTACT_DETAILS = re.compile(
-    r"[\w.+-]+@[\w-]+(\.[\w-]+)+|(\+44\s?|\b0)(\d[\s-]?){9,10}\b"
-)
 
 
 class LinkCommunityIssue(models.Model):
@@ -698,7 +700,7 @@ class LinkCommunityIssue(models.Model):
                     names=", ".join(f"“{name}”" for name in names[:5]),
                 )
             )
-        if CONTACT_DETAILS.search(text):
+        if EMAIL_ADDRESS.search(text) or PHONE_NUMBER.search(text):
             refusals.append(
                 self.env._("take out the email addresses and phone numbers")
             )
