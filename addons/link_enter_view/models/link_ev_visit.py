@@ -555,6 +555,12 @@ class LinkEvVisit(models.Model):
                 )
             )
 
+    @api.model
+    def _link_took_place_domain(self):
+        """Visits that took place (the team went in), for counts outside
+        this addon (a work plan output)."""
+        return [("state", "in", TOOK_PLACE)]
+
     # --- life cycle --------------------------------------------------------------
 
     def _lock(self):

@@ -103,6 +103,7 @@ class LinkWorkplanAction(models.Model):
         string="Done on",
         readonly=True,
         copy=False,
+        index=True,
         help="The day the action was marked done.",
     )
     reminder_done = fields.Boolean(copy=False)

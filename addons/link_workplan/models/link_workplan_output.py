@@ -67,9 +67,11 @@ class LinkWorkplanOutput(models.Model):
                 ],
             ),
             "actions_completed": (
+                # By the day it was marked done: a later edit does not move
+                # it to another period.
                 self.env._("Work plan actions completed"),
                 "link.workplan.action",
-                "write_date",
+                "date_done",
                 [("state", "=", "done")],
             ),
             "issues_reviewed": (
@@ -79,10 +81,16 @@ class LinkWorkplanOutput(models.Model):
                 [("state", "=", "decided")],
             ),
             "surveys_run": (
+                # The LINk's own: offered by the company itself, not a
+                # partner's survey the LINk passed on.
                 self.env._("Surveys run"),
                 "link.opportunity",
                 "date_open",
-                [("kind", "in", ("survey", "questionnaire")), ("state", "!=", "new")],
+                lambda start, end: [
+                    ("kind", "in", ("survey", "questionnaire")),
+                    ("state", "!=", "new"),
+                    ("partner_id", "=", self.env.company.partner_id.id),
+                ],
             ),
             "events_attended": (
                 self.env._("Meetings and events attended"),
@@ -93,8 +101,8 @@ class LinkWorkplanOutput(models.Model):
             "visits_done": (
                 self.env._("Enter and view visits done"),
                 "link.ev.visit",
-                "date_visit",
-                [("state", "=", "done")],
+                "visit_day",
+                lambda start, end: self.env["link.ev.visit"]._link_took_place_domain(),
             ),
         }
         return {key: m for key, m in measures.items() if m[1] in self.env}

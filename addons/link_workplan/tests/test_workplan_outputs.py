@@ -1,6 +1,8 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
 from datetime import date, datetime
+from pathlib import Path
 
 from freezegun import freeze_time
 
@@ -102,6 +104,59 @@ class TestOutputs(WorkplanCase):
             issues.action_decide()
         output.invalidate_recordset(["actual"])
         self.assertEqual(output.actual, before + 2)
+
+    def test_actions_completed_by_the_day_they_were_done(self):
+        """Counted in the period it was marked done: an edit in a later
+        period does not move it there (periods far from the demo's)."""
+        action = self.env["link.workplan.action"].create(
+            {
+                "workstream_id": self.stream.id,
+                "name": "Leaflet",
+                "deadline_text": "Ongoing",
+            }
+        )
+        first = self._output(
+            name="Actions, first half",
+            target=1,
+            measure="actions_completed",
+            date_start=date(2029, 4, 1),
+            date_end=date(2029, 9, 30),
+        )
+        second = self._output(
+            name="Actions, second half",
+            target=1,
+            measure="actions_completed",
+            date_start=date(2029, 10, 1),
+            date_end=date(2030, 3, 31),
+        )
+        with freeze_time("2029-06-15"):
+            action.with_user(self.staff).state = "done"
+        self.assertEqual(action.date_done, date(2029, 6, 15))
+        with freeze_time("2029-11-02"):
+            action.with_user(self.staff).outcome = "2,000 leaflets delivered"
+        (first | second).invalidate_recordset(["actual"])
+        self.assertEqual((first.actual, second.actual), (1, 0))
+
+    def test_migration_dates_actions_done_before(self):
+        """An action done before 18.0.1.4.0 had no "Done on": the migration
+        gives it the day it was last changed, as the count used until then."""
+        action = self.env["link.workplan.action"].create(
+            {"workstream_id": self.stream.id, "name": "Old", "deadline_text": "Ongoing"}
+        )
+        action.state = "done"
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE link_workplan_action SET date_done = NULL,"
+            " write_date = '2025-02-03 10:00' WHERE id = %s",
+            [action.id],
+        )
+        path = Path(__file__).parents[1] / "migrations/18.0.1.4.0/post-migration.py"
+        spec = importlib.util.spec_from_file_location("link_workplan_post_1_4", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.3.0")
+        action.invalidate_recordset(["date_done"])
+        self.assertEqual(action.date_done, date(2025, 2, 3))
 
     def test_measures_of_other_addons_only_when_installed(self):
         offered = dict(self.env["link.workplan.output"]._selection_measure())
