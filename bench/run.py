@@ -27,6 +27,7 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 from unittest.mock import patch
 
+from figures import table
 from lxml import etree
 from odoo_server import odoo_server
 
@@ -50,17 +51,6 @@ class Meter:
         env.flush_all()
         self.seconds = round(time.perf_counter() - started, 3)
         self.queries = odoo.sql_db.sql_counter - queries
-
-
-def table(title, rows):
-    print(f"\n## {title}")
-    if not rows:
-        return
-    keys = list(dict.fromkeys(key for row in rows for key in row))
-    widths = {k: max(len(k), *(len(str(r.get(k, ""))) for r in rows)) for k in keys}
-    print("  ".join(f"{k:<{widths[k]}}" for k in keys))
-    for row in rows:
-        print("  ".join(f"{row.get(k, '')!s:<{widths[k]}}" for k in keys))
 
 
 def counts(env):

@@ -49,6 +49,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import requests
+from figures import table
 from odoo_server import odoo_server
 from requests.adapters import HTTPAdapter
 
@@ -81,17 +82,6 @@ THEMES_PER_FEEDBACK = {0: 10, 1: 45, 2: 30, 3: 15}
 GOOD = ["The receptionist was kind.", "Seen on time.", "Clean and quiet.", ""]
 BAD = ["Waited two hours.", "Nobody explained the results.", "No parking.", ""]
 POSTCODES = ["BF1 2AB", "bf2", "BF3 4CD", "BF12 9ZZ", ""]
-
-
-def table(title, rows):
-    print(f"\n## {title}")
-    if not rows:
-        return
-    keys = list(dict.fromkeys(key for row in rows for key in row))
-    widths = {k: max(len(k), *(len(str(r.get(k, ""))) for r in rows)) for k in keys}
-    print("  ".join(f"{k:<{widths[k]}}" for k in keys))
-    for row in rows:
-        print("  ".join(f"{row.get(k, '')!s:<{widths[k]}}" for k in keys))
 
 
 def percentile(values, share):
