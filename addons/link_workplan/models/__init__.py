@@ -13,3 +13,6 @@ from . import link_community_issue
 from . import link_community_issue_contact
 from . import link_community_issue_score
 from . import link_monitoring_period
+from . import link_budget_line
+from . import link_budget_cost
+from . import link_monitoring_figure

@@ -21,7 +21,36 @@ class LinkMonitoringPeriod(models.Model):
                     date_from, date_to
                 ),
             )
+            + self.env["link.workplan.output"]._link_figures(date_from, date_to)
+            + self._budget_figures(date_from, date_to)
         )
+
+    @api.model
+    def _budget_figures(self, date_from, date_to):
+        """By work stream and in total: allocated in the plans that run in
+        the dates, approved costs in the dates and to their end, from the
+        budget and costs pivots' grouped reads."""
+        groups = self.env["link.budget.line"]._link_budget_groups(date_from, date_to)
+        columns = zip(*groups.values(), strict=True)
+        totals = [sum(amounts) for amounts in columns] or [0.0] * 3
+        figures = []
+        for key, label, amounts in [
+            *(
+                (str(stream.id), stream.name, amounts)
+                for stream, amounts in groups.items()
+            ),
+            ("total", self.env._("Total"), totals),
+        ]:
+            figures += self._section(
+                "budget",
+                [
+                    (f"budget_{column}_{key}", label, amount)
+                    for column, amount in zip(
+                        ("allocated", "spent", "to_date"), amounts, strict=True
+                    )
+                ],
+            )
+        return figures
 
     def _steering_comments(self):
         """The steering group's RAG reviews with a comment in the period, for

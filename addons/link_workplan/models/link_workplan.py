@@ -35,7 +35,20 @@ class LinkWorkplan(models.Model):
     output_ids = fields.One2many(
         "link.workplan.output", "workplan_id", string="Outputs"
     )
+    budget_line_ids = fields.One2many(
+        "link.budget.line", "workplan_id", string="Budget lines"
+    )
+    currency_id = fields.Many2one("res.currency", compute="_compute_budget")
+    budget_allocated = fields.Monetary(string="Allocated", compute="_compute_budget")
+    budget_spent = fields.Monetary(string="Spent", compute="_compute_budget")
     active = fields.Boolean(default=True)
+
+    @api.depends("budget_line_ids.amount_allocated", "budget_line_ids.amount_spent")
+    def _compute_budget(self):
+        for plan in self:
+            plan.currency_id = self.env.company.currency_id
+            plan.budget_allocated = sum(plan.budget_line_ids.mapped("amount_allocated"))
+            plan.budget_spent = sum(plan.budget_line_ids.mapped("amount_spent"))
 
     @api.constrains("date_start", "date_end")
     def _check_period(self):
@@ -86,6 +99,7 @@ class LinkWorkplan(models.Model):
                 p.state != "draft"
                 or p.workstream_ids._with_history()
                 or p.output_ids._with_history()
+                or p.budget_line_ids.cost_ids.filtered(lambda c: c.state != "draft")
             )
         )
         if kept:

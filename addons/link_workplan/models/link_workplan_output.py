@@ -29,8 +29,10 @@ class LinkWorkplanOutput(models.Model):
     objective = fields.Char(string="Strategic objective")
     name = fields.Text(string="Output", required=True)
     unit = fields.Char(help="What is counted, for example members or surveys.")
-    previous_year = fields.Float(help="Leave empty when there is no previous year.")
-    target = fields.Float(required=True)
+    previous_year = fields.Float(
+        help="Leave empty when there is no previous year.", aggregator="sum"
+    )
+    target = fields.Float(required=True, aggregator="sum")
     date_start = fields.Date(string="From", required=True)
     date_end = fields.Date(string="To", required=True)
     measure = fields.Selection(
@@ -41,6 +43,7 @@ class LinkWorkplanOutput(models.Model):
     actual = fields.Float(compute="_compute_actual")
     progress = fields.Float(string="Progress (%)", compute="_compute_actual")
     owner_ids = fields.Many2many("res.partner", string="By whom")
+    note = fields.Text(string="Notes")
 
     @api.model
     def _measures(self):
@@ -171,3 +174,37 @@ class LinkWorkplanOutput(models.Model):
                     name=(kept[0].name or "").splitlines()[0][:80],
                 )
             )
+
+    # ------------------------------------------------------------------
+    # The pack's "Work-plan outputs" section: the outputs list and pivot
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _link_running_domain(self, date_from, date_to):
+        """Outputs of an approved (or since closed) plan that run in the
+        dates: what the monitor's Outputs list shows with the same filter."""
+        return [
+            ("workplan_id.state", "in", ("approved", "closed")),
+            ("date_start", "<=", date_to),
+            ("date_end", ">=", date_from),
+        ]
+
+    @api.model
+    def _link_figures(self, date_from, date_to):
+        """One figure per output running in the dates: its previous year,
+        target and actual, who is responsible and the notes."""
+        outputs = self.search(self._link_running_domain(date_from, date_to))
+        return [
+            {
+                "section": "outputs",
+                "code": f"output_{output.id}",
+                "label": " ".join((output.name or "").split()),
+                "value": output.actual,
+                "previous_value": output.previous_year,
+                "link_previous_year": output.previous_year,
+                "target_value": output.target,
+                "owner": ", ".join(output.owner_ids.mapped("name")),
+                "note": output.note or False,
+            }
+            for output in outputs
+        ]

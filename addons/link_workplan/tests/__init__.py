@@ -9,3 +9,5 @@ from . import test_steering_tour
 from . import test_issue_decisions
 from . import test_tell_back
 from . import test_you_said_we_did
+from . import test_budget
+from . import test_workplan_pack
