@@ -3,7 +3,7 @@
 {
     "name": "LINk Membership",
     "summary": "Members, wards, volunteers and the LINk security groups",
-    "version": "18.0.1.9.0",
+    "version": "18.0.1.10.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",

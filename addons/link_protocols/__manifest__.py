@@ -3,7 +3,7 @@
 {
     "name": "LINk Protocols",
     "summary": "Statutory partners, protocols with SLAs and working-day clocks",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -31,6 +31,7 @@
         "views/link_opportunity_views.xml",
         "views/link_opportunity_portal_templates.xml",
         "report/link_sla_compliance_report_views.xml",
+        "report/link_opportunity_report_views.xml",
         "report/link_monitoring_pack.xml",
         "views/menus.xml",
     ],
@@ -44,5 +45,6 @@
         "demo/link_representation_demo.xml",
         "demo/link_referral_demo.xml",
         "demo/link_protocol_complaint_demo.xml",
+        "demo/link_monitoring_demo.xml",
     ],
 }

@@ -3,7 +3,7 @@
 {
     "name": "LINk Voice",
     "summary": "Hearing the public: feedback about services, logged by host staff",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -28,6 +28,8 @@
         "views/public_pages_templates.xml",
         "views/link_settings_views.xml",
         "report/link_feedback_report_views.xml",
+        "report/link_voice_report_views.xml",
+        "report/link_monitoring_pack.xml",
         "views/menus.xml",
     ],
     "assets": {
@@ -38,5 +40,6 @@
         "demo/quick_log_demo.xml",
         "demo/voice_loop_demo.xml",
         "demo/tell_back_demo.xml",
+        "demo/link_monitoring_demo.xml",
     ],
 }

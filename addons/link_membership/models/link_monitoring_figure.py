@@ -19,11 +19,14 @@ class LinkMonitoringFigure(models.Model):
     section = fields.Char(required=True, help="Technical name of the pack section.")
     code = fields.Char(required=True)
     label = fields.Char(string="Figure", required=True)
-    value = fields.Float(string="This period", digits=(16, 1))
-    previous_value = fields.Float(string="Previous period", digits=(16, 1))
-    target_value = fields.Float(string="Contract target", digits=(16, 1))
+    value = fields.Float(string="This period", digits=(16, 2))
+    previous_value = fields.Float(string="Previous period", digits=(16, 2))
+    target_value = fields.Float(string="Contract target", digits=(16, 2))
     is_percentage = fields.Boolean(
         string="Percentage", help="The figure is a share, printed with a %."
+    )
+    is_currency = fields.Boolean(
+        string="Amount", help="The figure is an amount in pounds, printed in pence."
     )
     suppressed = fields.Boolean(
         help="Too few people to publish: the pack shows a blank, as the "
@@ -33,10 +36,12 @@ class LinkMonitoringFigure(models.Model):
     def _display(self, value):
         """A figure as the pack prints it: whole numbers without decimals
         (never "6.0"), thousands separated, one decimal otherwise, a % for
-        shares."""
+        shares; amounts in pounds and pence."""
         self.ensure_one()
         Lang = self.env["res.lang"]
         lang = Lang._lang_get(self.env.lang or "en_US") or Lang._lang_get("en_US")
+        if self.is_currency:
+            return lang.format("%.2f", value or 0.0, grouping=True)
         value = round(value or 0.0, 1)
         whole = value.is_integer()
         text = lang.format("%d" if whole else "%.1f", value, grouping=True)

@@ -42,10 +42,14 @@ class LinkMonitoringPeriod(models.Model):
     narrative = fields.Html(
         help="A short account of the period by the host staff, printed in the pack."
     )
-    council_contact_id = fields.Many2one(
+    recipient_ids = fields.Many2many(
         "res.partner",
-        string="Council contact",
-        help="Who receives the monitoring pack at the council.",
+        "link_monitoring_period_recipient_rel",
+        "period_id",
+        "partner_id",
+        string="Recipients",
+        help="Who receives the monitoring pack: the council's contract "
+        "monitor, commissioners, the steering group's chair...",
     )
     attachment_id = fields.Many2one(
         "ir.attachment", string="Monitoring pack", readonly=True, copy=False
@@ -200,9 +204,19 @@ class LinkMonitoringPeriod(models.Model):
 
     @api.model
     def _section(self, section, lines):
+        """The figures of a section: each line a (code, label, value) tuple
+        or a dict with the figure's other fields (target_value,
+        is_percentage, is_currency, suppressed)."""
         return [
-            {"section": section, "code": code, "label": label, "value": value}
-            for code, label, value in lines
+            dict(line, section=section)
+            if isinstance(line, dict)
+            else {
+                "section": section,
+                "code": line[0],
+                "label": line[1],
+                "value": line[2],
+            }
+            for line in lines
         ]
 
     def _check_draft(self):
@@ -225,12 +239,15 @@ class LinkMonitoringPeriod(models.Model):
             period.figure_ids.unlink()
             self.env["link.monitoring.figure"].create(
                 [
-                    dict(
-                        figure,
-                        period_id=period.id,
-                        sequence=sequence,
-                        previous_value=previous.get(figure["code"], 0.0),
-                    )
+                    # A figure may bring its own previous value (a
+                    # work-plan output's previous year); else the same
+                    # figure of the period before.
+                    {
+                        "previous_value": previous.get(figure["code"], 0.0),
+                        **figure,
+                        "period_id": period.id,
+                        "sequence": sequence,
+                    }
                     for sequence, figure in enumerate(current)
                 ]
             )
@@ -287,7 +304,7 @@ class LinkMonitoringPeriod(models.Model):
                 "default_subject": self.env._(
                     "Contract monitoring pack %(name)s", name=self.name
                 ),
-                "default_partner_ids": self.council_contact_id.ids,
+                "default_partner_ids": self.recipient_ids.ids,
                 "default_attachment_ids": self.attachment_id.ids,
             },
         }

@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_round
 
 CONTRACT_MONTHS = [
     ("1", "January"),
@@ -22,6 +23,9 @@ CONTRACT_MONTHS = [
     ("12", "December"),
 ]
 DEFAULT_CONTRACT_MONTH = "4"
+# The National Living Wage from 1 April 2026 (age 21 and over), per hour: a
+# conservative floor for what an hour of volunteering is worth.
+DEFAULT_VOLUNTEER_HOUR_RATE = 12.71
 
 
 class ResCompany(models.Model):
@@ -79,6 +83,33 @@ class ResCompany(models.Model):
     # date falls in. ``year`` is the calendar year the contract year starts
     # in (2026 for 2026/27); quarters count from its first month.
     # ------------------------------------------------------------------
+
+    link_volunteer_hour_rate = fields.Float(
+        string="Volunteer hour value (£)",
+        digits=(16, 2),
+        default=DEFAULT_VOLUNTEER_HOUR_RATE,
+        help="What an hour of volunteering is worth, in pounds: the monitoring "
+        "pack values volunteer time at hours × this rate. The default is the "
+        "National Living Wage from April 2026 (£12.71 an hour for workers aged "
+        "21 and over), a conservative floor a host can justify to its council; "
+        "some hosts use the median hourly wage or a replacement cost for the "
+        "task instead. Say which in the pack's narrative.",
+    )
+
+    @api.constrains("link_volunteer_hour_rate")
+    def _check_link_volunteer_hour_rate(self):
+        if any(company.link_volunteer_hour_rate < 0 for company in self):
+            raise ValidationError(
+                self.env._("The value of a volunteer hour cannot be negative.")
+            )
+
+    def _link_volunteer_value(self, hours):
+        """What ``hours`` of volunteering are worth in pounds, at the
+        company's rate, rounded to the penny."""
+        self.ensure_one()
+        return float_round(
+            (hours or 0.0) * self.link_volunteer_hour_rate, precision_digits=2
+        )
 
     def _link_contract_month(self):
         self.ensure_one()

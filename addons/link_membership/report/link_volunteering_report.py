@@ -86,15 +86,30 @@ class LinkVolunteeringReport(models.Model):
         return [("date", ">=", date_from), ("date", "<=", date_to)]
 
     @api.model
+    def _link_hours(self, date_from, date_to):
+        """The volunteer hours the pack counts in the dates: the pivot's
+        "Hours volunteered" over the shifts dated in them."""
+        [[hours]] = self._read_group(
+            self._period_domain(date_from, date_to), [], ["hours_done:sum"]
+        )
+        return hours or 0.0
+
+    @api.model
     def _link_figures(self, date_from, date_to):
         domain = self._period_domain(date_from, date_to)
-        [[hours]] = self._read_group(domain, [], ["hours_done:sum"])
+        hours = self._link_hours(date_from, date_to)
         [[filled]] = self._read_group(
             domain + [("state", "in", ("confirmed", "attended"))],
             [],
             ["place_count:sum"],
         )
         return [
-            ("volunteer_hours", self.env._("Volunteer hours"), hours or 0),
+            ("volunteer_hours", self.env._("Volunteer hours"), hours),
             ("shift_places_filled", self.env._("Shift places filled"), filled or 0),
+            {
+                "code": "volunteer_value",
+                "label": self.env._("Value of volunteer time (£)"),
+                "value": self.env.company._link_volunteer_value(hours),
+                "is_currency": True,
+            },
         ]

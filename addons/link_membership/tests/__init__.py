@@ -23,3 +23,4 @@ from . import test_monitoring_pack_layout
 from . import test_people_screens
 from . import test_activity_users
 from . import test_services_register
+from . import test_monitoring_recipients

@@ -1,6 +1,6 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..models.link_input_guard import LINK_FIRST_DAY, LINK_LAST_DAY
@@ -48,7 +48,11 @@ class LinkMonitoringWizard(models.TransientModel):
         default=lambda self: self._default_quarter(),
     )
     narrative = fields.Html()
-    council_contact_id = fields.Many2one("res.partner", string="Council contact")
+    recipient_ids = fields.Many2many(
+        "res.partner",
+        string="Recipients",
+        help="Who receives the pack; added to the period's recipients.",
+    )
     issue = fields.Boolean(
         string="Issue the pack",
         help="Freeze the figures and keep the PDF: an issued pack never changes.",
@@ -82,8 +86,8 @@ class LinkMonitoringWizard(models.TransientModel):
             limit=1,
         )
         vals = {"narrative": self.narrative}
-        if self.council_contact_id:
-            vals["council_contact_id"] = self.council_contact_id.id
+        if self.recipient_ids:
+            vals["recipient_ids"] = [Command.link(p.id) for p in self.recipient_ids]
         if not period:
             return periods.create(
                 dict(

@@ -52,6 +52,9 @@ class LinkSettings(models.TransientModel):
     link_shift_shortfall_days = fields.Integer(
         related="company_id.link_shift_shortfall_days", readonly=False
     )
+    link_volunteer_hour_rate = fields.Float(
+        related="company_id.link_volunteer_hour_rate", readonly=False
+    )
     link_suppression_threshold = fields.Integer(
         string="Suppress counts below",
         default=lambda self: self._default_param("link_suppression_threshold"),

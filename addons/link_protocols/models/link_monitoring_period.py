@@ -9,7 +9,12 @@ class LinkMonitoringPeriod(models.Model):
     @api.model
     def _link_compute_figures(self, date_from, date_to):
         figures = super()._link_compute_figures(date_from, date_to)
-        return figures + self._section(
-            "protocols",
-            self.env["link.sla.compliance.report"]._link_figures(date_from, date_to),
-        )
+        for section, model in (
+            ("protocols", "link.sla.compliance.report"),
+            ("representation", "link.representation.report"),
+            ("opportunities", "link.opportunity.report"),
+        ):
+            figures += self._section(
+                section, self.env[model]._link_figures(date_from, date_to)
+            )
+        return figures

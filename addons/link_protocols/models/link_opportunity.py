@@ -94,6 +94,13 @@ class LinkOpportunity(models.Model):
     )
     recipient_count = fields.Integer(compute="_compute_counts")
     interested_count = fields.Integer(string="Interested", compute="_compute_counts")
+    date_circulated = fields.Date(
+        string="Circulated on",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="When it was first circulated to members.",
+    )
     response = fields.Html(string="The LINk's response")
     date_responded = fields.Date(string="Response sent on", copy=False, tracking=True)
 
@@ -196,7 +203,12 @@ class LinkOpportunity(models.Model):
         for start in range(0, len(new_people), CIRCULATION_BATCH):
             self._circulate_batch(new_people[start : start + CIRCULATION_BATCH])
         if self.state == "new":
-            self.state = "circulated"
+            self.write(
+                {
+                    "state": "circulated",
+                    "date_circulated": fields.Date.context_today(self),
+                }
+            )
             self._schedule_response_activity()
         self.message_post(
             body=self.env._(

@@ -70,6 +70,22 @@ class LinkRepresentationReport(models.Model):
     hours = fields.Float(
         aggregator="sum", help="Time given to the meeting, preparation and travel."
     )
+    date_report_due = fields.Date(
+        string="Report back due",
+        compute="_compute_date_report_due",
+        store=True,
+        help="The meeting's day plus the seat's report-back delay: the "
+        "report back is on time when it is dated on or before it.",
+    )
+    on_time_count = fields.Integer(
+        string="Reported on time",
+        compute="_compute_on_time",
+        store=True,
+        aggregator="sum",
+    )
+    late_count = fields.Integer(
+        string="Reported late", compute="_compute_on_time", store=True, aggregator="sum"
+    )
 
     @api.depends("date", "representation_id.company_id")
     def _compute_contract_quarter(self):
@@ -101,6 +117,59 @@ class LinkRepresentationReport(models.Model):
     def _compute_attendance_count(self):
         for report in self:
             report.attendance_count = 1 if report.attended else 0
+
+    @api.depends(
+        "event_id.start",
+        "event_id.start_date",
+        "event_id.allday",
+        "representation_id.report_days",
+    )
+    def _compute_date_report_due(self):
+        """Due on the seat's delay after the meeting, on the clock engine
+        (calendar days), as the report-back reminder is; none without a
+        meeting."""
+        dated = self.filtered(
+            lambda r: r.event_id and r.representation_id.report_days > 0
+        )
+        (self - dated).date_report_due = False
+        dues = self.env["link.sla.clock"]._due_dates(
+            [report.event_id._link_meeting_date() for report in dated],
+            [(report.representation_id.report_days, False) for report in dated],
+            [False] * len(dated),
+        )
+        for report, due in zip(dated, dues, strict=True):
+            report.date_report_due = due
+
+    @api.depends("date", "date_report_due")
+    def _compute_on_time(self):
+        for report in self:
+            due = report.date_report_due
+            report.on_time_count = int(bool(due and report.date <= due))
+            report.late_count = int(bool(due and report.date > due))
+
+    @api.model
+    def _link_figures(self, date_from, date_to):
+        """The pack's representation section: the totals of the monitor's
+        "Representation" pivot over the reports back dated in the period,
+        from one grouped read."""
+        [[reports, attended, hours, on_time, late]] = self._read_group(
+            [("date", ">=", date_from), ("date", "<=", date_to)],
+            [],
+            [
+                "__count",
+                "attendance_count:sum",
+                "hours:sum",
+                "on_time_count:sum",
+                "late_count:sum",
+            ],
+        )
+        return [
+            ("meetings_attended", self.env._("Meetings attended"), attended or 0),
+            ("representation_hours", self.env._("Hours given"), hours or 0.0),
+            ("reports_back", self.env._("Reports back recorded"), reports),
+            ("reports_back_on_time", self.env._("Reported back on time"), on_time or 0),
+            ("reports_back_late", self.env._("Reported back late"), late or 0),
+        ]
 
     @api.depends("representation_id", "date")
     def _compute_display_name(self):

@@ -1,1 +1,2 @@
 from . import link_sla_compliance_report
+from . import link_opportunity_report

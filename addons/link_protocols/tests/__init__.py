@@ -12,3 +12,4 @@ from . import test_link_settings
 from . import test_referral
 from . import test_protocol_complaint
 from . import test_follow_through_tour
+from . import test_monitoring_sections

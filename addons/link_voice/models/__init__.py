@@ -8,3 +8,4 @@ from . import link_community_issue_contact
 from . import link_shift
 from . import link_safeguarding_concern
 from . import link_signpost
+from . import link_monitoring_period

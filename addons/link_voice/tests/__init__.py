@@ -12,3 +12,4 @@ from . import test_voice_tours
 from . import test_public_feedback_race
 from . import test_voice_settings
 from . import test_tell_back
+from . import test_monitoring_pack
