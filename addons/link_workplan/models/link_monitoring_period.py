@@ -44,7 +44,12 @@ class LinkMonitoringPeriod(models.Model):
             figures += self._section(
                 "budget",
                 [
-                    (f"budget_{column}_{key}", label, amount)
+                    {
+                        "code": f"budget_{column}_{key}",
+                        "label": label,
+                        "value": amount,
+                        "is_currency": True,
+                    }
                     for column, amount in zip(
                         ("allocated", "spent", "to_date"), amounts, strict=True
                     )

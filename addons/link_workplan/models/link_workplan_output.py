@@ -201,7 +201,6 @@ class LinkWorkplanOutput(models.Model):
                 "label": " ".join((output.name or "").split()),
                 "value": output.actual,
                 "previous_value": output.previous_year,
-                "link_previous_year": output.previous_year,
                 "target_value": output.target,
                 "owner": ", ".join(output.owner_ids.mapped("name")),
                 "note": output.note or False,
