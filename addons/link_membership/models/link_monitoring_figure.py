@@ -19,8 +19,8 @@ class LinkMonitoringFigure(models.Model):
     section = fields.Char(required=True, help="Technical name of the pack section.")
     code = fields.Char(required=True)
     label = fields.Char(string="Figure", required=True)
-    value = fields.Float(string="This period", digits=(16, 2))
-    previous_value = fields.Float(string="Previous period", digits=(16, 2))
+    value = fields.Float(string="Value this period", digits=(16, 2))
+    previous_value = fields.Float(string="Value previous period", digits=(16, 2))
     target_value = fields.Float(string="Contract target", digits=(16, 2))
     is_percentage = fields.Boolean(
         string="Percentage", help="The figure is a share, printed with a %."
@@ -32,6 +32,19 @@ class LinkMonitoringFigure(models.Model):
         help="Too few people to publish: the pack shows a blank, as the "
         "equality report does."
     )
+
+    value_text = fields.Char(string="This period", compute="_compute_texts")
+    previous_text = fields.Char(string="Previous period", compute="_compute_texts")
+
+    @api.depends(
+        "value", "previous_value", "is_percentage", "is_currency", "suppressed"
+    )
+    def _compute_texts(self):
+        for figure in self:
+            figure.value_text = (
+                "*" if figure.suppressed else figure._display(figure.value)
+            )
+            figure.previous_text = figure._display(figure.previous_value)
 
     def _display(self, value):
         """A figure as the pack prints it: whole numbers without decimals

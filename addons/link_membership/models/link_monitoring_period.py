@@ -76,6 +76,28 @@ class LinkMonitoringPeriod(models.Model):
         ),
     ]
 
+    @api.model
+    def default_get(self, fields_list):
+        """A new period is the contract quarter (or year) running today,
+        named as the wizard names it."""
+        defaults = super().default_get(fields_list)
+        period_type = (
+            defaults.get("period_type")
+            or self.env.context.get("default_period_type")
+            or "quarter"
+        )
+        year, quarter, date_from, date_to = self.env.company._link_contract_period(
+            fields.Date.context_today(self), period_type
+        )
+        for name, value in (
+            ("date_from", date_from),
+            ("date_to", date_to),
+            ("name", self._period_name(period_type, year, quarter)),
+        ):
+            if name in fields_list and not defaults.get(name):
+                defaults[name] = value
+        return defaults
+
     @api.depends("name")
     def _compute_pack_filename(self):
         # The download adds ".pdf" to the title; the stored pack is named

@@ -1,7 +1,11 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from freezegun import freeze_time
+
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .test_monitoring import WKHTMLTOPDF_LOGGER, MonitoringCase
@@ -138,3 +142,23 @@ class TestVolunteerValue(MonitoringCase):
             .create({"link_volunteer_hour_rate": 13.5})
         )
         self.assertEqual(settings.company_id.link_volunteer_hour_rate, 13.5)
+
+
+class TestNewPeriod(MonitoringCase):
+    """A new period proposes the contract quarter (or year) running today."""
+
+    @freeze_time("2026-12-07")
+    def test_new_period_is_the_running_quarter(self):
+        self.env.company.link_contract_start_month = "4"  # April contract years
+        Period = self.Period.with_user(self.staff)
+        form = Form(Period)
+        self.assertEqual(form.date_from, date(2026, 10, 1))
+        self.assertEqual(form.date_to, date(2026, 12, 31))
+        self.assertEqual(form.name, "2026/27 Q3")
+        year = Period.with_context(default_period_type="year").default_get(
+            ["name", "date_from", "date_to"]
+        )
+        self.assertEqual(
+            (year["name"], year["date_from"], year["date_to"]),
+            ("Year 2026/27", date(2026, 4, 1), date(2027, 3, 31)),
+        )
