@@ -159,8 +159,8 @@ class LinkBudgetCost(models.Model):
         if any(cost.state != "draft" for cost in self):
             raise UserError(
                 self.env._(
-                    "An approved or declined cost stays on record: a cost that "
-                    "should not count is declined, with the reason (a host "
+                    "An approved or declined cost is kept on record: decline a "
+                    "cost that should not count instead, with the reason (a host "
                     "manager reopens an approved one first)."
                 )
             )
