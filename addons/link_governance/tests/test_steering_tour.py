@@ -1,0 +1,56 @@
+# Copyright 2026 LINk Host Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestSteeringTour(HttpCase):
+    """The demo's planned meeting run in a browser by the demo login
+    `steering` (agenda, a RAG review and a decision made from it, marked
+    held), then its minutes issued by the demo login `staff`."""
+
+    def test_steering_group_runs_a_meeting_in_the_browser(self):
+        today = fields.Date.today()
+        meeting = self.env.ref("link_governance.link_steering_meeting_demo_planned")
+        meeting.write(
+            {
+                "name": "Tour meeting",
+                "start": fields.Datetime.now() - timedelta(hours=1),
+            }
+        )
+        plan = self.env.ref("link_workplan.link_workplan_demo_current")
+        stream = self.env["link.workstream"].create(
+            {"name": "Tour stream", "workplan_id": plan.id}
+        )
+        action = self.env["link.workplan.action"].create(
+            {
+                "name": "Tour review action",
+                "workstream_id": stream.id,
+                "deadline_text": "Ongoing",
+                "next_review_date": today - timedelta(days=2),
+            }
+        )
+        issue = self.env["link.community.issue"].create(
+            {"name": "Tour issue: car park charges"}
+        )
+        issue.triggered = True
+
+        self.start_tour("/odoo", "link_steering_meeting_tour", login="steering")
+
+        self.assertEqual(meeting.state, "held")
+        self.assertEqual(action.rag_review_ids.meeting_id, meeting)
+        self.assertEqual(action.rag_review_ids.status, "amber")
+        self.assertEqual(issue.state, "decided")
+        self.assertEqual(issue.meeting_id, meeting)
+        decision = meeting.decision_ids
+        self.assertEqual(decision.route, "meeting")
+        self.assertEqual(decision.res_id, issue.id)
+        self.assertFalse(decision.breach)
+
+        self.start_tour("/odoo", "link_steering_minutes_tour", login="staff")
+
+        self.assertEqual(meeting.state, "minutes_issued")
+        self.assertEqual(meeting.minutes_attachment_id.mimetype, "application/pdf")

@@ -1,0 +1,1 @@
+from . import link_decision_settings
