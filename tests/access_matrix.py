@@ -37,6 +37,16 @@ ROLES = (
 # st(ee)r(ing), eq(uality_officer), s(afe)g(uarding lead), m(ana)g(e)r.
 # fmt: off
 TABLE = {
+    # The statutory annual report (#20): published for all to read; only
+    # managers delete a draft, nobody a published one.
+    "link.annual.report":            "-    -    -    r    cru  r    -    cru  crud",
+    "link.annual.report.stream":     "-    -    -    r    crud r    -    crud crud",
+    # Budget (#20): the council's money, not personal data: the monitor
+    # reads it; staff keep it; nobody deletes a line with decided costs.
+    "link.budget.line":              "-    -    -    r    crud r    -    crud crud",
+    # Costs against a budget line (#20): the monitor reads approved ones
+    # only (record rule; the sample is a draft); never deleted once decided.
+    "link.budget.cost":              "-    -    -    -    crud r    -    crud crud",
     #                                 pub  pA   pB   mon  stf  str  eq   sg   mgr
     # Census shares of the area: reference figures, no personal data.
     "link.census.share":             "-    -    -    r    r    r    -    r    crud",
@@ -57,6 +67,11 @@ TABLE = {
     "link.equality.profile":         "-    -    -    -    r    -    cru  r    r",
     # Equality report: read as totals only, small numbers suppressed.
     "link.equality.report":          "-    -    -    r    r    r    r    r    r",
+    # The decision log (#20): public-body governance, read by the monitor;
+    # never deleted (a business rule refuses even managers).
+    "link.decision":                 "-    -    -    r    cru  cru  -    cru  crud",
+    # Kinds of relevant decision and the route the procedure sets for each.
+    "link.decision.type":            "-    -    -    r    r    r    -    r    crud",
     # Contract monitoring report (#8): totals, no names; read-only.
     "link.ev.activity.report":       "-    -    -    r    r    r    -    r    r",
     "link.ev.authorisation":         "-    -    -    -    cru  r    -    cru  crud",
@@ -93,6 +108,8 @@ TABLE = {
     # The wizard that produces a monitoring pack (#8): host staff only.
     "link.monitoring.wizard":        "-    -    -    -    cru  -    -    cru  cru",
     "link.opportunity":              "-    -    -    r    cru  r    -    cru  crud",
+    # Opportunities received, circulated and responded to (#20): counts.
+    "link.opportunity.report":       "-    -    -    r    r    r    -    r    r",
     # Who an opportunity was sent to. Portal volunteers reach only their
     # own (tested separately); nobody deletes the record of a circulation.
     "link.opportunity.recipient":    "-    -    -    -    cru  -    -    cru  cru",
@@ -130,6 +147,10 @@ TABLE = {
     # Staff log it, the steering group reads it; portal volunteers read only
     # what they logged at a gateway session (tested in link_voice).
     "link.signpost":                 "-    -    -    -    crud r    -    crud crud",
+    # Steering group meetings (#20): the steering group runs them (fills
+    # the agenda, marks them held); held meetings are never deleted.
+    "link.steering.agenda.item":     "-    -    -    r    crud cru  -    crud crud",
+    "link.steering.meeting":         "-    -    -    r    crud ru   -    crud crud",
     # Portal volunteers read open/full shifts and their own.
     "link.shift":                    "-    r    r    -    crud -    -    crud crud",
     # Shift places: volunteer contact details. Staff only; portal
@@ -139,6 +160,9 @@ TABLE = {
     # Contract monitoring report (#8): totals, no names; read-only.
     "link.sla.compliance.report":    "-    -    -    r    r    r    -    r    r",
     "link.sla.type":                 "-    -    -    r    r    r    r    r    cru",
+    # Feedback, signposting and safeguarding counts (#20): no text, no
+    # person, no ward; read-only.
+    "link.voice.report":             "-    -    -    r    r    r    -    r    r",
     "link.volunteer.role":           "-    r    r    r    r    r    r    r    crud",
     # Contract monitoring report (#8): totals, no names; read-only.
     "link.volunteering.report":      "-    -    -    r    r    r    -    r    r",

@@ -58,6 +58,10 @@ SPECIAL_VALUES = {
         "mon": True,
     },
     "link.opportunity": lambda n: {"date_close": date(2031, 1, 1)},
+    "link.budget.cost": lambda n: {"date": date(2027, 1, 1)},
+    # Taken by staff under delegation (a meeting's decision needs a meeting).
+    "link.decision": lambda n: {"route": "delegated"},
+    "link.annual.report": lambda n: {"year": 2030 + n % 100},
     "link.workplan.import": lambda n: {"file": b"bmFtZQo="},
 }
 # Values that need records of their own: a referral goes to an organisation
@@ -70,6 +74,22 @@ RECORD_VALUES = {
                 "name": f"Sample body {n}",
                 "is_company": True,
                 "email": f"body{n}@example.org",
+            }
+        )
+        .id
+    },
+    # A budget line's work stream is one of its plan's.
+    "link.budget.line": lambda factory, n: {
+        "workplan_id": factory.sample("link.workstream").workplan_id.id,
+        "workstream_id": factory.sample("link.workstream").id,
+    },
+    # One narrative per work stream of a report.
+    "link.annual.report.stream": lambda factory, n: {
+        "workstream_id": factory.env["link.workstream"]
+        .create(
+            {
+                "name": f"Sample stream {n}",
+                "workplan_id": factory.sample("link.workplan").id,
             }
         )
         .id

@@ -266,6 +266,30 @@ def _fresh_partner(case):
 
 # model: (history rule in words, give history, make a fresh record or None)
 # A give of None: the record IS history, refused without anything added.
+def _cost_approved(case, cost):
+    cost.action_approve()
+    return cost
+
+
+def _line_cost_approved(case, line):
+    cost = case.sudo_env["link.budget.cost"].create(
+        dict(case.factory.values("link.budget.cost"), budget_line_id=line.id)
+    )
+    return _cost_approved(case, cost)
+
+
+def _meeting_held(case, record):
+    meeting = record if record._name == "link.steering.meeting" else record.meeting_id
+    meeting.state = "held"
+    return meeting
+
+
+def _report_published(case, record):
+    report = record if record._name == "link.annual.report" else record.report_id
+    report.state = "published"
+    return report
+
+
 HISTORY = {
     "link.community.issue": (
         "people raised it (contacts), or assessed/decided",
@@ -414,6 +438,20 @@ HISTORY = {
         _qualified,
         _fresh_partner,
     ),
+    "link.annual.report": ("published", _report_published, None),
+    "link.annual.report.stream": ("its report was published", _report_published, None),
+    "link.budget.cost": ("approved (or declined)", _cost_approved, None),
+    "link.budget.line": ("costs were approved against it", _line_cost_approved, None),
+    "link.decision": ("always: the decision log keeps every decision", None, None),
+    "link.decision.type": (
+        "decisions of this kind were logged (or it is seeded)",
+        lambda case, kind: case.sudo_env["link.decision"].create(
+            dict(case.factory.values("link.decision"), type_id=kind.id)
+        ),
+        None,
+    ),
+    "link.steering.meeting": ("held", _meeting_held, None),
+    "link.steering.agenda.item": ("its meeting was held", _meeting_held, None),
     "ir.attachment": (
         "it is the PDF of an issued monitoring pack",
         _pack_issued,

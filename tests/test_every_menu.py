@@ -39,7 +39,12 @@ ROLES = {
 X2MANY_LIMIT = 40
 # Buttons the council monitor may press: they only read (print the pack).
 # The test presses each of them as the monitor.
-MONITOR_BUTTONS = {("link.monitoring.period", "action_print_pack")}
+MONITOR_BUTTONS = {
+    ("link.monitoring.period", "action_print_pack"),
+    # Issued minutes and the annual report are public-body documents.
+    ("link.steering.meeting", "action_print_minutes"),
+    ("link.annual.report", "action_print"),
+}
 # Buttons that only open or print what the role may already read.
 READ_BUTTONS = MONITOR_BUTTONS | {
     ("link.representation", "action_view_meetings"),
@@ -48,6 +53,7 @@ READ_BUTTONS = MONITOR_BUTTONS | {
     # the Review wizard records it through _record_review.
     ("link.workplan.action", "action_link_review"),
     ("link.workstream", "action_link_review"),
+    ("link.annual.report", "action_preview"),
 }
 
 
