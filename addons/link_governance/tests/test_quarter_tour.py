@@ -1,9 +1,8 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
-from odoo import fields
 from odoo.tests import HttpCase, tagged
+
+from .test_steering_tour import due_at_the_tour_meeting
 
 
 @tagged("post_install", "-at_install")
@@ -16,23 +15,7 @@ class TestQuarterTour(HttpCase):
     figures, and a host manager issues the pack and sends it."""
 
     def test_a_quarter_from_its_first_meeting_to_its_issued_pack(self):
-        today = fields.Date.today()
-        plan = self.env.ref("link_workplan.link_workplan_demo_current")
-        stream = self.env["link.workstream"].create(
-            {"name": "Tour stream", "workplan_id": plan.id}
-        )
-        action = self.env["link.workplan.action"].create(
-            {
-                "name": "Tour review action",
-                "workstream_id": stream.id,
-                "deadline_text": "Ongoing",
-                "next_review_date": today - timedelta(days=2),
-            }
-        )
-        issue = self.env["link.community.issue"].create(
-            {"name": "Tour issue: car park charges"}
-        )
-        issue.triggered = True
+        action, issue = due_at_the_tour_meeting(self.env)
         recipients = self.env["res.partner"].create(
             [
                 {"name": "Quarter Council Monitor", "email": "qm@council.example.org"},

@@ -6,6 +6,28 @@ from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 
+def due_at_the_tour_meeting(env):
+    """What the steering group's tour finds on its meeting's agenda: an
+    action of the demo plan due for review and an issue past its trigger
+    point, by the names the tour looks for."""
+    today = fields.Date.today()
+    plan = env.ref("link_workplan.link_workplan_demo_current")
+    stream = env["link.workstream"].create(
+        {"name": "Tour stream", "workplan_id": plan.id}
+    )
+    action = env["link.workplan.action"].create(
+        {
+            "name": "Tour review action",
+            "workstream_id": stream.id,
+            "deadline_text": "Ongoing",
+            "next_review_date": today - timedelta(days=2),
+        }
+    )
+    issue = env["link.community.issue"].create({"name": "Tour issue: car park charges"})
+    issue.triggered = True
+    return action, issue
+
+
 @tagged("post_install", "-at_install")
 class TestSteeringTour(HttpCase):
     """The demo's planned meeting run in a browser by the demo login
@@ -13,7 +35,6 @@ class TestSteeringTour(HttpCase):
     held), then its minutes issued by the demo login `staff`."""
 
     def test_steering_group_runs_a_meeting_in_the_browser(self):
-        today = fields.Date.today()
         meeting = self.env.ref("link_governance.link_steering_meeting_demo_planned")
         meeting.write(
             {
@@ -21,22 +42,7 @@ class TestSteeringTour(HttpCase):
                 "start": fields.Datetime.now() - timedelta(hours=1),
             }
         )
-        plan = self.env.ref("link_workplan.link_workplan_demo_current")
-        stream = self.env["link.workstream"].create(
-            {"name": "Tour stream", "workplan_id": plan.id}
-        )
-        action = self.env["link.workplan.action"].create(
-            {
-                "name": "Tour review action",
-                "workstream_id": stream.id,
-                "deadline_text": "Ongoing",
-                "next_review_date": today - timedelta(days=2),
-            }
-        )
-        issue = self.env["link.community.issue"].create(
-            {"name": "Tour issue: car park charges"}
-        )
-        issue.triggered = True
+        action, issue = due_at_the_tour_meeting(self.env)
 
         self.start_tour("/odoo", "link_steering_meeting_tour", login="steering")
 
