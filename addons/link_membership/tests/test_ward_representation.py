@@ -23,6 +23,9 @@ class TestWardRepresentation(LinkCase):
                 "name": f"North {i}",
                 "link_membership_type": "full",
                 "link_ward_id": cls.north.id,
+                # Joined before today in every time zone: the report counts
+                # members on the database's current date.
+                "link_join_date": date(2025, 1, 1),
             }
             for i in range(3)
         ] + [
@@ -30,6 +33,7 @@ class TestWardRepresentation(LinkCase):
                 "name": "South 1",
                 "link_membership_type": "participant",
                 "link_ward_id": cls.south.id,
+                "link_join_date": date(2025, 1, 1),
             },
             {
                 "name": "Left",
