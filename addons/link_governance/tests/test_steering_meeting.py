@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -233,71 +234,6 @@ class TestSteeringMeeting(SteeringCase):
         self.assertEqual((sent.route, sent.meeting_id), ("meeting", meeting))
         self.assertFalse(sent.breach)
 
-    def test_mark_held_and_issue_the_minutes(self):
-        meeting = self._meeting(apology_ids=[(4, self.anna.id)])
-        item = self.env["link.steering.agenda.item"].create(
-            {"meeting_id": meeting.id, "name": "Matters arising"}
-        )
-        future = self._meeting(when=datetime(2026, 7, 1, 17, 0))
-        with self.assertRaisesRegex(UserError, "has not started yet"):
-            future.with_user(self.steering).action_mark_held()
-        meeting.with_user(self.steering).action_mark_held()
-        self.assertEqual(meeting.state, "held")
-        with self.assertRaisesRegex(UserError, "agenda itself no longer changes"):
-            item.with_user(self.steering).write({"name": "Something else"})
-        item.with_user(self.steering).write({"outcome": "<p>Agreed</p>"})
-        with self.assertRaises(AccessError):
-            meeting.with_user(self.steering).action_issue_minutes()
-        decision = self.Decision.with_user(self.steering).create(
-            {
-                "name": "Visit the care home",
-                "type_id": self.ref("link_governance.link_decision_type_premises").id,
-                "route": "meeting",
-                "meeting_id": meeting.id,
-            }
-        )
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "link_governance.action_report_link_steering_minutes", meeting.ids
-            )[0]
-            .decode()
-        )
-        self.assertIn("Lay Member Lucy", html)
-        self.assertIn("(lay member)", html)
-        self.assertIn("(volunteer, lay member)", html)
-        self.assertIn(self.anna.name, html)  # apologies
-        self.assertIn("Agreed", html)
-        self.assertIn("Visit the care home", html)
-        self.assertIn("Steering group meeting", html)  # the route
-
-        meeting.with_user(self.staff).action_issue_minutes()
-        self.assertEqual(meeting.state, "minutes_issued")
-        self.assertEqual(meeting.minutes_issued_on, date(2026, 6, 12))
-        attachment = meeting.minutes_attachment_id
-        self.assertEqual(attachment.mimetype, "application/pdf")
-        self.assertTrue(base64.b64decode(attachment.datas).startswith(b"%PDF"))
-        with self.assertRaisesRegex(UserError, "minutes of .* are issued"):
-            meeting.with_user(self.staff).write({"name": "Changed"})
-        with self.assertRaisesRegex(UserError, "minutes of .* are issued"):
-            item.with_user(self.staff).write({"outcome": "<p>Rewritten</p>"})
-        with self.assertRaisesRegex(UserError, "its facts no longer change"):
-            decision.with_user(self.staff).write({"name": "Rewritten"})
-        decision.with_user(self.staff).write({"breach_explanation": "A note"})
-        with self.assertRaisesRegex(UserError, "never deleted"):
-            meeting.with_user(self.manager).unlink()
-        with self.assertRaisesRegex(UserError, "never deleted"):
-            decision.with_user(self.manager).unlink()
-        meeting.message_post(body="Sent to the members")  # the chatter still works
-        with self.assertRaisesRegex(UserError, "issued minutes"):
-            attachment.with_user(self.manager).unlink()
-        with self.assertRaisesRegex(UserError, "issued minutes"):
-            attachment.with_user(self.manager).write({"raw": b"%PDF forged"})
-        # The council monitor downloads the stored minutes.
-        download = meeting.with_user(self.monitor).action_print_minutes()
-        self.assertEqual(download["url"], f"/web/content/{attachment.id}?download=true")
-        self.assertTrue(attachment.with_user(self.monitor).datas)
-
     def test_what_each_role_may_not_do(self):
         meeting = self._meeting()
         with self.assertRaises(AccessError):
@@ -343,3 +279,78 @@ class TestSteeringMeeting(SteeringCase):
         self.assertEqual(
             self._meeting().stop - datetime(2026, 6, 10, 17, 0), timedelta(hours=2)
         )
+
+
+@tagged("post_install", "-at_install")
+class TestSteeringMinutes(SteeringCase):
+    """Issuing the minutes: the PDF is kept and nothing changes afterwards."""
+
+    def test_mark_held_and_issue_the_minutes(self):
+        # Frozen only up to the PDF: wkhtmltopdf asks the running server for
+        # the styles, and that call does not return under a frozen clock.
+        with freeze_time("2026-06-12 09:00:00"):
+            meeting = self._meeting(apology_ids=[(4, self.anna.id)])
+            item = self.env["link.steering.agenda.item"].create(
+                {"meeting_id": meeting.id, "name": "Matters arising"}
+            )
+            future = self._meeting(when=datetime(2026, 7, 1, 17, 0))
+            with self.assertRaisesRegex(UserError, "has not started yet"):
+                future.with_user(self.steering).action_mark_held()
+            meeting.with_user(self.steering).action_mark_held()
+            self.assertEqual(meeting.state, "held")
+            with self.assertRaisesRegex(UserError, "agenda itself no longer changes"):
+                item.with_user(self.steering).write({"name": "Something else"})
+            item.with_user(self.steering).write({"outcome": "<p>Agreed</p>"})
+            with self.assertRaises(AccessError):
+                meeting.with_user(self.steering).action_issue_minutes()
+            decision = self.Decision.with_user(self.steering).create(
+                {
+                    "name": "Visit the care home",
+                    "type_id": self.ref(
+                        "link_governance.link_decision_type_premises"
+                    ).id,
+                    "route": "meeting",
+                    "meeting_id": meeting.id,
+                }
+            )
+            html = (
+                self.env["ir.actions.report"]
+                ._render_qweb_html(
+                    "link_governance.action_report_link_steering_minutes", meeting.ids
+                )[0]
+                .decode()
+            )
+            self.assertIn("Lay Member Lucy", html)
+            self.assertIn("(lay member)", html)
+            self.assertIn("(volunteer, lay member)", html)
+            self.assertIn(self.anna.name, html)  # apologies
+            self.assertIn("Agreed", html)
+            self.assertIn("Visit the care home", html)
+            self.assertIn("Steering group meeting", html)  # the route
+
+        meeting.with_user(self.staff).action_issue_minutes()
+        self.assertEqual(meeting.state, "minutes_issued")
+        self.assertEqual(meeting.minutes_issued_on, fields.Date.context_today(meeting))
+        attachment = meeting.minutes_attachment_id
+        self.assertEqual(attachment.mimetype, "application/pdf")
+        self.assertTrue(base64.b64decode(attachment.datas).startswith(b"%PDF"))
+        with self.assertRaisesRegex(UserError, "minutes of .* are issued"):
+            meeting.with_user(self.staff).write({"name": "Changed"})
+        with self.assertRaisesRegex(UserError, "minutes of .* are issued"):
+            item.with_user(self.staff).write({"outcome": "<p>Rewritten</p>"})
+        with self.assertRaisesRegex(UserError, "its facts no longer change"):
+            decision.with_user(self.staff).write({"name": "Rewritten"})
+        decision.with_user(self.staff).write({"breach_explanation": "A note"})
+        with self.assertRaisesRegex(UserError, "never deleted"):
+            meeting.with_user(self.manager).unlink()
+        with self.assertRaisesRegex(UserError, "never deleted"):
+            decision.with_user(self.manager).unlink()
+        meeting.message_post(body="Sent to the members")  # the chatter still works
+        with self.assertRaisesRegex(UserError, "issued minutes"):
+            attachment.with_user(self.manager).unlink()
+        with self.assertRaisesRegex(UserError, "issued minutes"):
+            attachment.with_user(self.manager).write({"raw": b"%PDF forged"})
+        # The council monitor downloads the stored minutes.
+        download = meeting.with_user(self.monitor).action_print_minutes()
+        self.assertEqual(download["url"], f"/web/content/{attachment.id}?download=true")
+        self.assertTrue(attachment.with_user(self.monitor).datas)
