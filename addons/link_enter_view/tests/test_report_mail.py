@@ -9,8 +9,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.link_membership.tests.common import (
+    WKHTMLTOPDF_LOGGER,
+    render_pdfs_offline,
+)
+
 from .common import EnterViewCase
-from .test_reports import NO_SERVER_URL, WKHTMLTOPDF_LOGGER
 
 
 class ReportMailCase(EnterViewCase):
@@ -20,7 +24,7 @@ class ReportMailCase(EnterViewCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].set_param("report.url", NO_SERVER_URL)
+        render_pdfs_offline(cls.env)
         cls.council = cls.env["res.partner"].create(
             {
                 "name": "Test City Council",

@@ -3,16 +3,12 @@
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import EnterViewCase
+from odoo.addons.link_membership.tests.common import (
+    WKHTMLTOPDF_LOGGER,
+    render_pdfs_offline,
+)
 
-# Debian's wkhtmltopdf (unpatched Qt) reports on stderr that it ignores the
-# header and footer switches; Odoo logs that as a warning. The PDF is fine.
-WKHTMLTOPDF_LOGGER = "odoo.addons.base.models.ir_actions_report"
-# wkhtmltopdf fetches the stylesheets from the Odoo server. Inside a test the
-# server would wait for the test's own uncommitted transaction (the asset
-# bundles) while the test waits for wkhtmltopdf: point it at a closed port so
-# it renders the page unstyled at once instead of hanging.
-NO_SERVER_URL = "http://127.0.0.1:9"
+from .common import EnterViewCase
 
 
 @tagged("post_install", "-at_install")
@@ -20,7 +16,7 @@ class TestReports(EnterViewCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].set_param("report.url", NO_SERVER_URL)
+        render_pdfs_offline(cls.env)
 
     def _pdf(self, xmlid, records):
         report = self.env.ref(xmlid).with_context(force_report_rendering=True)

@@ -12,10 +12,11 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.pdf import PdfFileReader
 
-# Debian's wkhtmltopdf (unpatched Qt) warns on stderr about header switches.
-WKHTMLTOPDF_LOGGER = "odoo.addons.base.models.ir_actions_report"
-# Keep wkhtmltopdf from waiting on the test server for stylesheets.
-NO_SERVER_URL = "http://127.0.0.1:9"
+from odoo.addons.link_membership.tests.common import (
+    WKHTMLTOPDF_LOGGER,
+    render_pdfs_offline,
+)
+
 NOTHING = "Nothing to report for this year."
 # People who must never appear in an annual report.
 PERSONAL = ("Winifred Oyelaran", "winifred.oyelaran@example.org", "Sam Signposted")
@@ -26,7 +27,7 @@ class AnnualReportCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].set_param("report.url", NO_SERVER_URL)
+        render_pdfs_offline(cls.env)
         cls.env.company.link_contract_start_month = "4"
         cls.staff = new_test_user(
             cls.env, login="ar_staff", groups="link_membership.group_link_staff"

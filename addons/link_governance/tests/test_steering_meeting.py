@@ -9,6 +9,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.link_membership.tests.common import render_pdfs_offline
+
 from .common_steering import SteeringCase
 
 FILL_AGENDA_QUERIES = 12
@@ -285,9 +287,13 @@ class TestSteeringMeeting(SteeringCase):
 class TestSteeringMinutes(SteeringCase):
     """Issuing the minutes: the PDF is kept and nothing changes afterwards."""
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        render_pdfs_offline(cls.env)
+
     def test_mark_held_and_issue_the_minutes(self):
-        # Frozen only up to the PDF: wkhtmltopdf asks the running server for
-        # the styles, and that call does not return under a frozen clock.
+        # Frozen only up to the PDF: wkhtmltopdf runs on the real clock.
         with freeze_time("2026-06-12 09:00:00"):
             meeting = self._meeting(apology_ids=[(4, self.anna.id)])
             item = self.env["link.steering.agenda.item"].create(

@@ -5,6 +5,19 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
+# Debian's wkhtmltopdf (unpatched Qt) warns on stderr about header switches.
+WKHTMLTOPDF_LOGGER = "odoo.addons.base.models.ir_actions_report"
+# wkhtmltopdf fetches the report's stylesheets from report.url. Inside a test
+# that request can wait for good (on the test's uncommitted asset bundles, or
+# on the registry an earlier tour leaves behind) while the test waits for
+# wkhtmltopdf: a closed port makes it render the page unstyled at once.
+NO_SERVER_URL = "http://127.0.0.1:9"
+
+
+def render_pdfs_offline(env):
+    """Tests that render real PDFs call this in their set-up."""
+    env["ir.config_parameter"].set_param("report.url", NO_SERVER_URL)
+
 
 class LinkCase(TransactionCase):
     """One user per LINk role, so each test acts as the least-privileged

@@ -6,12 +6,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import LinkCase
+from .common import WKHTMLTOPDF_LOGGER, LinkCase, render_pdfs_offline
 
-# Debian's wkhtmltopdf (unpatched Qt) warns on stderr about header switches.
-WKHTMLTOPDF_LOGGER = "odoo.addons.base.models.ir_actions_report"
-# Keep wkhtmltopdf from waiting on the test server for stylesheets.
-NO_SERVER_URL = "http://127.0.0.1:9"
 # The section title each LINk addon adds to the pack.
 SECTIONS = {
     "link_membership": "Membership and representativeness",
@@ -25,7 +21,7 @@ class MonitoringCase(LinkCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].set_param("report.url", NO_SERVER_URL)
+        render_pdfs_offline(cls.env)
         # These tests count in calendar quarters (a contract year from
         # January); test_contract_year covers the April default.
         cls.env.company.link_contract_start_month = "1"
