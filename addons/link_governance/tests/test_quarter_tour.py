@@ -1,6 +1,9 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.link_membership.tests.common import WKHTMLTOPDF_LOGGER
 
 from .test_steering_tour import due_at_the_tour_meeting
 
@@ -55,7 +58,8 @@ class TestQuarterTour(HttpCase):
         self.assertEqual(meeting.decision_ids.res_id, issue.id)
         self.assertEqual(meeting.decision_ids.route, "meeting")
 
-        self.start_tour("/odoo", "link_steering_minutes_tour", login="staff")
+        with mute_logger(WKHTMLTOPDF_LOGGER):
+            self.start_tour("/odoo", "link_steering_minutes_tour", login="staff")
         self.assertEqual(meeting.state, "minutes_issued")
         self.assertTrue(meeting.minutes_attachment_id.raw.startswith(b"%PDF"))
 
@@ -69,7 +73,8 @@ class TestQuarterTour(HttpCase):
             sections,
         )
 
-        self.start_tour("/odoo", "link_quarter_issue_tour", login="manager")
+        with mute_logger(WKHTMLTOPDF_LOGGER):
+            self.start_tour("/odoo", "link_quarter_issue_tour", login="manager")
         self.assertEqual(period.state, "issued")
         self.assertTrue(period.attachment_id.raw.startswith(b"%PDF"))
         sent = period.message_ids.filtered(

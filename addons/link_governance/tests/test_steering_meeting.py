@@ -8,8 +8,12 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
-from odoo.addons.link_membership.tests.common import render_pdfs_offline
+from odoo.addons.link_membership.tests.common import (
+    WKHTMLTOPDF_LOGGER,
+    render_pdfs_offline,
+)
 
 from .common_steering import SteeringCase
 
@@ -334,7 +338,8 @@ class TestSteeringMinutes(SteeringCase):
             self.assertIn("Visit the care home", html)
             self.assertIn("Steering group meeting", html)  # the route
 
-        meeting.with_user(self.staff).action_issue_minutes()
+        with mute_logger(WKHTMLTOPDF_LOGGER):
+            meeting.with_user(self.staff).action_issue_minutes()
         self.assertEqual(meeting.state, "minutes_issued")
         self.assertEqual(meeting.minutes_issued_on, fields.Date.context_today(meeting))
         attachment = meeting.minutes_attachment_id

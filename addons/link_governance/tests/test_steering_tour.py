@@ -4,6 +4,9 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.link_membership.tests.common import WKHTMLTOPDF_LOGGER
 
 
 def due_at_the_tour_meeting(env):
@@ -56,7 +59,8 @@ class TestSteeringTour(HttpCase):
         self.assertEqual(decision.res_id, issue.id)
         self.assertFalse(decision.breach)
 
-        self.start_tour("/odoo", "link_steering_minutes_tour", login="staff")
+        with mute_logger(WKHTMLTOPDF_LOGGER):
+            self.start_tour("/odoo", "link_steering_minutes_tour", login="staff")
 
         self.assertEqual(meeting.state, "minutes_issued")
         self.assertEqual(meeting.minutes_attachment_id.mimetype, "application/pdf")
