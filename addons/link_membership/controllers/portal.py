@@ -40,7 +40,13 @@ def link_record_id(value):
     numbers within the database's integer range are record ids."""
     if isinstance(value, int):
         number = value
-    elif isinstance(value, str) and value.isascii() and value.isdecimal():
+    elif (
+        isinstance(value, str)
+        and value.isascii()
+        and value.isdecimal()
+        # int() refuses more than 4,300 digits; no id has more than MAX_ID's.
+        and len(value) <= len(str(MAX_ID))
+    ):
         number = int(value)
     else:
         return None

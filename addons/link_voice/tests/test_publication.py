@@ -140,6 +140,8 @@ class TestPublication(HttpCase):
             "/what-people-said/0",
             "/what-people-said/abc",
             "/what-people-said/99999999999",
+            # Beyond the 4,300 digits Python's int() accepts.
+            "/what-people-said/" + "9" * 5000,
             "/what-people-said/%00",
         ):
             with self.subTest(path=path):
