@@ -3,7 +3,7 @@
 {
     "name": "LINk Membership",
     "summary": "Members, wards, volunteers and the LINk security groups",
-    "version": "18.0.1.10.0",
+    "version": "18.0.1.11.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -13,6 +13,7 @@
     "data": [
         "security/link_membership_security.xml",
         "security/ir.model.access.csv",
+        "security/link_hours_claim_security.xml",
         "data/res_lang_data.xml",
         "data/ir_sequence_data.xml",
         "data/link_interest_data.xml",
@@ -31,6 +32,8 @@
         "views/link_shift_views.xml",
         "views/link_shift_assignment_views.xml",
         "views/link_volunteer_portal_templates.xml",
+        "views/link_shift_checkin_templates.xml",
+        "views/res_partner_calendar_feed_views.xml",
         "views/link_equality_profile_views.xml",
         "views/link_membership_target_views.xml",
         "views/link_settings_views.xml",
@@ -38,8 +41,11 @@
         "report/link_equality_report_views.xml",
         "report/link_membership_report_views.xml",
         "report/link_monitoring_pack.xml",
+        "report/link_shift_checkin_poster.xml",
         "views/link_monitoring_period_views.xml",
         "views/link_monitoring_wizard_views.xml",
+        "views/link_hours_claim_views.xml",
+        "views/link_hours_claim_portal_templates.xml",
         "views/menus.xml",
     ],
     "assets": {
@@ -53,6 +59,8 @@
         "demo/link_membership_target_demo.xml",
         "demo/link_census_share_demo.xml",
         "demo/link_volunteering_demo.xml",
+        "demo/link_shift_checkin_demo.xml",
+        "demo/link_hours_claim_demo.xml",
         "demo/link_monitoring_period_demo.xml",
     ],
 }

@@ -1,1 +1,3 @@
 from . import portal
+from . import shift_checkin
+from . import hours

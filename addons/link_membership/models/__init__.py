@@ -4,6 +4,7 @@ from . import link_ward
 from . import link_activity_once_mixin
 from . import link_row_lock_mixin
 from . import link_calendar_mirror_mixin
+from . import link_calendar_feed_mixin
 from . import link_interest
 from . import res_company
 from . import res_partner
@@ -23,3 +24,4 @@ from . import ir_attachment
 from . import res_lang
 from . import res_users
 from . import ir_http
+from . import link_hours_claim

@@ -1,9 +1,12 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import hmac
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import hmac as odoo_hmac
 
 # Calendar colour indexes of Odoo's palette.
 COLOR_SHORT = 1  # red
@@ -126,6 +129,16 @@ class LinkShift(models.Model):
         related="role_id.qualification_type_ids", string="Required qualifications"
     )
     shortfall_notified = fields.Boolean(copy=False, readonly=True)
+    checkout_review_notified = fields.Boolean(copy=False, readonly=True)
+    expected_count = fields.Integer(
+        string="Expected", compute="_compute_attendance_counts"
+    )
+    arrived_count = fields.Integer(
+        string="Arrived", compute="_compute_attendance_counts"
+    )
+    no_show_count = fields.Integer(
+        string="No-show", compute="_compute_attendance_counts"
+    )
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, index=True
     )
@@ -175,6 +188,24 @@ class LinkShift(models.Model):
             )
         )
         return {shift.id: count for shift, count in groups}
+
+    def _compute_attendance_counts(self):
+        groups = (
+            self.env["link.shift.assignment"]
+            .sudo()
+            ._read_group(
+                [("shift_id", "in", self.ids), ("attendance_status", "!=", False)],
+                ["shift_id", "attendance_status"],
+                ["__count"],
+            )
+            if self.ids
+            else []
+        )
+        counts = {(shift.id, status): count for shift, status, count in groups}
+        for shift in self:
+            shift.expected_count = counts.get((shift.id, "expected"), 0)
+            shift.arrived_count = counts.get((shift.id, "arrived"), 0)
+            shift.no_show_count = counts.get((shift.id, "no_show"), 0)
 
     @api.depends("confirmed_count", "min_volunteers", "max_volunteers", "state")
     def _compute_seats(self):
@@ -405,6 +436,7 @@ class LinkShift(models.Model):
     @api.model
     def _cron_link_shifts(self):
         self._close_past_shifts()
+        self.env["link.shift.assignment"]._close_check_ins()
         self._notify_shortfalls()
         self.env["link.shift.assignment"]._send_reminders()
 
@@ -482,3 +514,108 @@ class LinkShift(models.Model):
             if reasons:
                 refusals[shift.id] = reasons
         return refusals
+
+    # ------------------------------------------------------------------
+    # Check-in
+    # ------------------------------------------------------------------
+
+    def _checkin_token(self):
+        """The secret of this shift's check-in code: signed with the
+        database secret, so only the poster gives it (nothing to store)."""
+        self.ensure_one()
+        return odoo_hmac(self.env(su=True), "link-shift-checkin", self.id)[:32]
+
+    def _checkin_url(self):
+        self.ensure_one()
+        token = self._checkin_token()
+        return f"{self.get_base_url()}/my/shifts/{self.id}/checkin/{token}"
+
+    def _checkin_qr_src(self):
+        """The QR code of the check-in address, as an image the poster
+        embeds (no request back to the server while printing)."""
+        self.ensure_one()
+        png = self.env["ir.actions.report"].barcode(
+            "QR", self._checkin_url(), width=600, height=600, quiet=0
+        )
+        return "data:image/png;base64," + base64.b64encode(png).decode()
+
+    def action_print_checkin_poster(self):
+        return self.env.ref(
+            "link_membership.action_report_link_shift_checkin_poster"
+        ).report_action(self)
+
+    def action_open_kiosk(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "link_membership.link_shift_assignment_action_kiosk"
+        )
+        action["name"] = self.env._("Check-in: %(shift)s", shift=self.display_name)
+        action["domain"] = [
+            ("shift_id", "=", self.id),
+            ("state", "in", ("confirmed", "attended", "no_show")),
+        ]
+        action["context"] = {"default_shift_id": self.id}
+        return action
+
+    @api.model
+    def _portal_check_in(self, shift_id, token, partner, action=None):
+        """A volunteer's scan of a shift's check-in code, and their tap on
+        Check in or Check out: what the page shows, as a dict with the HTTP
+        status, the shift and place (sudo), a refusal or a notice, and the
+        action the page offers ("in", "out" or None). Refusals, never an
+        error: a code that is not ours, a shift without a place of theirs,
+        outside the window."""
+        shift = self.sudo().browse(shift_id).exists() if shift_id else self.browse()
+        if (
+            not shift
+            or not isinstance(token, str)
+            or not token.isascii()
+            or not hmac.compare_digest(shift._checkin_token(), token)
+        ):
+            return {
+                "status": 404,
+                "refusal": self.env._(
+                    "This is not a check-in code of ours. Scan the code on the "
+                    "poster at the venue, or ask the volunteer coordinator."
+                ),
+            }
+        Place = self.env["link.shift.assignment"].sudo()
+        place = Place.search(
+            [
+                ("shift_id", "=", shift.id),
+                ("partner_id", "=", partner.id),
+                ("state", "in", ("waitlisted", "confirmed", "attended", "no_show")),
+            ],
+            limit=1,
+        )
+        result = {"status": 200, "shift": shift, "place": place, "offer": None}
+        if not place:
+            result["status"] = 403
+            result["refusal"] = self.env._(
+                "You have no place on %(shift)s, so you cannot check in to it. "
+                "If you came for another shift, scan the code on its poster.",
+                shift=shift.name,
+            )
+            return result
+        now = fields.Datetime.now()
+        try:
+            with self.env.cr.savepoint():
+                if action == "in":
+                    place._check_in(now)
+                    result["notice"] = "in"
+                elif action == "out":
+                    place._check_out(now)
+                    result["notice"] = "out"
+        except UserError as error:
+            result["status"] = 409
+            result["refusal"] = error.args[0]
+            return result
+        if place.state == "confirmed" and place.check_in_date:
+            result["offer"] = "out"
+        elif place.state in ("waitlisted", "confirmed"):
+            if refusal := place._check_in_refusal(now):
+                result["status"] = 403
+                result["refusal"] = refusal
+            else:
+                result["offer"] = "in"
+        return result

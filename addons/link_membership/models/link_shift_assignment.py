@@ -3,11 +3,28 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models
+import pytz
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, create_index
+from odoo.tools import SQL, create_index, html2plaintext
+
+from .link_ical import ical_calendar
 
 HELD_STATES = ("waitlisted", "confirmed")
+# Check-in opens this long before the start of the shift and closes at its
+# end; the shift cron closes anyone still checked in this long after the end.
+CHECKIN_OPENS_BEFORE = timedelta(minutes=30)
+CHECKOUT_GRACE = timedelta(hours=1)
+# The places a calendar shows: held ones, and those given up (so that the
+# calendar drops them).
+FEED_STATES = ("confirmed", "attended", "no_show", "cancelled")
+# Mails that carry the place as an .ics file.
+ICS_TEMPLATES = (
+    "link_membership.mail_template_shift_confirmed",
+    "link_membership.mail_template_shift_promoted",
+    "link_membership.mail_template_shift_cancelled",
+)
 
 
 class LinkShiftAssignment(models.Model):
@@ -86,6 +103,26 @@ class LinkShiftAssignment(models.Model):
     )
     reminder_sent = fields.Boolean(copy=False, readonly=True)
     company_id = fields.Many2one(related="shift_id.company_id", store=True)
+    check_in_date = fields.Datetime(
+        string="Checked in", readonly=True, copy=False, index="btree_not_null"
+    )
+    check_out_date = fields.Datetime(string="Checked out", readonly=True, copy=False)
+    checkout_missing = fields.Boolean(
+        string="Check-out missing",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Still checked in after the shift: closed at its end by LINk. "
+        "Check the hours with the volunteer.",
+    )
+    attendance_status = fields.Selection(
+        [("expected", "Expected"), ("arrived", "Arrived"), ("no_show", "No-show")],
+        compute="_compute_attendance_status",
+        store=True,
+        group_expand="_group_expand_attendance_status",
+        help="For the check-in kiosk: who is still expected, who has arrived "
+        "(checked in, or recorded as attended) and who did not come.",
+    )
 
     def _contract_year_bounds(self):
         """Start of the current contract year and of the next, as datetimes."""
@@ -127,6 +164,22 @@ class LinkShiftAssignment(models.Model):
     def _compute_hours(self):
         for assignment in self:
             assignment.hours = assignment.shift_id.duration_hours
+
+    @api.depends("state", "check_in_date")
+    def _compute_attendance_status(self):
+        for assignment in self:
+            if assignment.state == "no_show":
+                assignment.attendance_status = "no_show"
+            elif assignment.state == "attended" or assignment.check_in_date:
+                assignment.attendance_status = "arrived"
+            elif assignment.state == "confirmed":
+                assignment.attendance_status = "expected"
+            else:
+                assignment.attendance_status = False
+
+    @api.model
+    def _group_expand_attendance_status(self, values, domain):
+        return ["expected", "arrived", "no_show"]
 
     @api.constrains("hours")
     def _check_hours(self):
@@ -430,6 +483,13 @@ class LinkShiftAssignment(models.Model):
 
     def action_mark_no_show(self):
         self._check_attendance()
+        if checked_in := self.filtered("check_in_date"):
+            raise UserError(
+                self.env._(
+                    "%(people)s checked in: they came.",
+                    people=", ".join(checked_in.partner_id.mapped("name")),
+                )
+            )
         self.write({"state": "no_show"})
 
     def _check_attendance(self):
@@ -451,8 +511,205 @@ class LinkShiftAssignment(models.Model):
     # ------------------------------------------------------------------
 
     def _send(self, template_xmlid):
-        if self:
-            self.env.ref(template_xmlid).sudo().send_mail_batch(self.ids)
+        if not self:
+            return
+        mails = self.env.ref(template_xmlid).sudo().send_mail_batch(self.ids)
+        if template_xmlid in ICS_TEMPLATES:
+            self._attach_ics(mails)
+
+    def _attach_ics(self, mails):
+        """The place as an .ics file on each of its mails: the same event
+        (UID) as in the volunteer's calendar feed, so adding it twice or
+        getting the cancellation later updates one event."""
+        places = {place.id: place for place in self}
+        mails = mails.filtered(lambda m: m.res_id in places)
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": "shift.ics",
+                        "raw": places[mail.res_id]._ical().encode(),
+                        "mimetype": "text/calendar",
+                        "res_model": "mail.message",
+                        "res_id": mail.mail_message_id.id,
+                    }
+                    for mail in mails
+                ]
+            )
+        )
+        # One write per mail: each gets its own file (one mail per place).
+        for mail, attachment in zip(mails, attachments, strict=True):
+            mail.attachment_ids = [Command.link(attachment.id)]
+
+    # ------------------------------------------------------------------
+    # Calendar
+    # ------------------------------------------------------------------
+
+    def _ical_events(self):
+        """The places as events of a calendar (read in a fixed number of
+        queries: the places, their shifts, roles and venues)."""
+        base_url = self[:1].get_base_url()
+        uuid = self.env["ir.config_parameter"].sudo().get_param("database.uuid")
+        places = self.sudo()
+        shifts = places.shift_id
+        shifts.fetch(
+            [
+                "name",
+                "location",
+                "location_partner_id",
+                "description",
+                "role_id",
+                "write_date",
+            ]
+        )
+        events = []
+        for place in places:
+            shift = place.shift_id
+            cancelled = place.state == "cancelled"
+            description = html2plaintext(shift.description or "").strip()
+            events.append(
+                {
+                    "uid": f"link-shift-assignment-{place.id}@{uuid}",
+                    "start": place.date_start,
+                    "end": place.date_end,
+                    "last_modified": max(place.write_date, shift.write_date),
+                    "summary": self.env._("Cancelled: %(shift)s", shift=shift.name)
+                    if cancelled
+                    else shift.name,
+                    "location": shift.location_partner_id.contact_address_inline
+                    or shift.location
+                    or "",
+                    "description": description,
+                    "url": f"{base_url}/my/shifts",
+                    "status": "CANCELLED" if cancelled else "CONFIRMED",
+                }
+            )
+        return events
+
+    def _ical(self):
+        """An .ics file of these places, for a mail."""
+        return ical_calendar(self._ical_events())
+
+    # ------------------------------------------------------------------
+    # Check-in
+    # ------------------------------------------------------------------
+
+    def _when(self, moment):
+        """``moment`` as the volunteer reads it: 09:30 on 03/03/2031."""
+        tz = pytz.timezone(self.partner_id.tz or self.env.user.tz or "Europe/London")
+        local = pytz.utc.localize(moment).astimezone(tz)
+        return local.strftime("%H:%M on %d/%m/%Y")
+
+    def _check_in_refusal(self, now=None):
+        """Why this place cannot be checked in now, or False."""
+        self.ensure_one()
+        now = now or fields.Datetime.now()
+        shift = self.shift_id.sudo()
+        if self.state != "confirmed":
+            return self.env._(
+                "%(person)s's place on %(shift)s is %(state)s: only confirmed "
+                "places check in.",
+                person=self.partner_id.name,
+                shift=shift.name,
+                state=dict(self._fields["state"].selection)[self.state].lower(),
+            )
+        if self.check_in_date:
+            return self.env._(
+                "%(person)s checked in at %(time)s.",
+                person=self.partner_id.name,
+                time=self._when(self.check_in_date),
+            )
+        if now < self.date_start - CHECKIN_OPENS_BEFORE:
+            return self.env._(
+                "Check-in for %(shift)s opens at %(time)s, half an hour before "
+                "it starts.",
+                shift=shift.name,
+                time=self._when(self.date_start - CHECKIN_OPENS_BEFORE),
+            )
+        if now >= self.date_end:
+            return self.env._(
+                "%(shift)s ended at %(time)s: check-in is closed. Your volunteer "
+                "coordinator records your hours instead.",
+                shift=shift.name,
+                time=self._when(self.date_end),
+            )
+        return False
+
+    def _check_out_refusal(self):
+        self.ensure_one()
+        if not self.check_in_date or self.state != "confirmed":
+            return self.env._(
+                "%(person)s is not checked in to %(shift)s.",
+                person=self.partner_id.name,
+                shift=self.shift_id.sudo().name,
+            )
+        return False
+
+    def _check_in(self, now=None):
+        now = now or fields.Datetime.now()
+        for place in self:
+            if refusal := place._check_in_refusal(now):
+                raise UserError(refusal)
+        self.write({"check_in_date": now})
+
+    def _check_out(self, now=None, missing=False):
+        """Close the places' attendance: hours from the real times (to the
+        nearest quarter of an hour), attended."""
+        now = now or fields.Datetime.now()
+        for place in self:
+            if refusal := place._check_out_refusal():
+                raise UserError(refusal)
+        # One write per place: each has its own times and hours.
+        for place in self:
+            out = min(now, place.date_end) if missing else now
+            seconds = max((out - place.check_in_date).total_seconds(), 0)
+            place.write(
+                {
+                    "check_out_date": out,
+                    "hours": round(seconds / 900) / 4,
+                    "state": "attended",
+                    "checkout_missing": missing,
+                }
+            )
+        if not missing:
+            self._send("link_membership.mail_template_shift_thanks")
+
+    def action_check_in(self):
+        """Staff check volunteers in at the kiosk, in the same window."""
+        self._check_in()
+
+    def action_check_out(self):
+        self._check_out()
+
+    @api.model
+    def _close_check_ins(self):
+        """Anyone still checked in an hour after the end of the shift is
+        checked out at its end and flagged, with an activity on the shift
+        for the coordinator to check the hours."""
+        domain = [
+            ("check_in_date", "!=", False),
+            ("check_out_date", "=", False),
+            ("state", "=", "confirmed"),
+            ("date_end", "<=", fields.Datetime.now() - CHECKOUT_GRACE),
+        ]
+        while places := self.search(
+            domain, limit=self.env["link.shift"]._activity_batch
+        ):
+            places._check_out(missing=True)
+            places.shift_id._schedule_once(
+                "mail.mail_activity_data_todo",
+                "checkout_review_notified",
+                lambda shift: (
+                    (shift.company_id or self.env.company).link_volunteer_coordinator_id
+                ),
+                lambda shift: fields.Date.context_today(self),
+                self.env._(
+                    "Volunteers did not check out: check their hours "
+                    "(filter Check-out missing)"
+                ),
+            )
 
     @api.model
     def _send_reminders(self):

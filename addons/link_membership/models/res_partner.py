@@ -29,7 +29,7 @@ MEMBERSHIP_TYPES = [
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "link.row.lock.mixin"]
+    _inherit = ["res.partner", "link.row.lock.mixin", "link.calendar.feed.mixin"]
 
     link_membership_type = fields.Selection(
         MEMBERSHIP_TYPES, string="Membership type", index=True, tracking=True

@@ -8,7 +8,9 @@ from .contract_period import contract_period_sql
 
 class LinkVolunteeringReport(models.Model):
     """Volunteer hours and shift places filled, by date, ward and role, with
-    no volunteer named: the council sees totals only."""
+    no volunteer named: the council sees totals only. The hours volunteers
+    claimed for work outside a shift (link.hours.claim) count once approved,
+    as rows with no place and no role."""
 
     _name = "link.volunteering.report"
     _description = "Volunteer hours and shifts report"
@@ -25,6 +27,7 @@ class LinkVolunteeringReport(models.Model):
             "hours",
             "company_id",
         ],
+        "link.hours.claim": ["date", "ward_id", "state", "hours", "company_id"],
     }
 
     date = fields.Date(string="Shift date", readonly=True)
@@ -42,9 +45,15 @@ class LinkVolunteeringReport(models.Model):
             ("attended", "Attended"),
             ("no_show", "Did not come"),
             ("cancelled", "Cancelled"),
+            ("claimed", "Hours claimed"),
         ],
         string="Place status",
         readonly=True,
+    )
+    source = fields.Selection(
+        [("shift", "Shift"), ("claim", "Hours claimed")],
+        readonly=True,
+        help="A place on a shift, or hours claimed for work outside a shift.",
     )
     company_id = fields.Many2one("res.company", readonly=True)
     place_count = fields.Integer(string="Places", readonly=True, aggregator="sum")
@@ -52,7 +61,8 @@ class LinkVolunteeringReport(models.Model):
         string="Hours volunteered",
         readonly=True,
         aggregator="sum",
-        help="Hours of the places where the volunteer attended.",
+        help="Hours of the places where the volunteer attended, and approved "
+        "hours claims.",
     )
 
     def init(self):
@@ -61,23 +71,39 @@ class LinkVolunteeringReport(models.Model):
             SQL(
                 """
                 CREATE OR REPLACE VIEW %(view)s AS (
-                    SELECT a.id AS id,
+                    -- Even ids for places, odd ids for claims: one id each.
+                    SELECT a.id * 2 AS id,
                            a.date_start::date AS date,
                            %(contract_quarter)s AS contract_quarter,
                            a.ward_id,
                            a.role_id,
                            a.state,
+                           'shift' AS source,
                            a.company_id,
                            1 AS place_count,
                            CASE WHEN a.state = 'attended'
                                 THEN COALESCE(a.hours, 0) ELSE 0 END AS hours_done
                       FROM link_shift_assignment a
+                    UNION ALL
+                    SELECT c.id * 2 + 1 AS id,
+                           c.date AS date,
+                           %(claim_quarter)s AS contract_quarter,
+                           c.ward_id,
+                           NULL::integer AS role_id,
+                           'claimed' AS state,
+                           'claim' AS source,
+                           c.company_id,
+                           0 AS place_count,
+                           c.hours AS hours_done
+                      FROM link_hours_claim c
+                     WHERE c.state = 'approved'
                 )
                 """,
                 view=SQL.identifier(self._table),
                 contract_quarter=contract_period_sql(
                     SQL("a.date_start::date"), SQL("a.company_id")
                 ),
+                claim_quarter=contract_period_sql(SQL("c.date"), SQL("c.company_id")),
             )
         )
 

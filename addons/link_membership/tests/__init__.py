@@ -24,3 +24,7 @@ from . import test_people_screens
 from . import test_activity_users
 from . import test_services_register
 from . import test_monitoring_recipients
+from . import test_hours_claims
+from . import test_shift_calendar_feed
+from . import test_shift_checkin
+from . import test_shift_checkin_tours

@@ -98,6 +98,21 @@ class TestVolunteerValue(MonitoringCase):
 
     def test_value_equals_pivot_hours_times_rate(self):
         self._attended_place("2026-05-12", 3)
+        # Hours claimed outside a shift count once approved (#21).
+        claims = self.env["link.hours.claim"].create(
+            [
+                {
+                    "partner_id": self._member("Claiming Volunteer", "2020-01-01").id,
+                    "date": "2026-05-13",
+                    "hours": hours,
+                    "kind": "outreach",
+                    "description": "Market outreach",
+                }
+                for hours in (2, 7)
+            ]
+        )
+        claims[0].action_approve()
+        self.env.flush_all()
         self.env.company.link_volunteer_hour_rate = 12.71
         period = self._period(2026, 2)
         period.with_user(self.staff).action_refresh_figures()
@@ -108,10 +123,21 @@ class TestVolunteerValue(MonitoringCase):
             ["hours_done:sum"],
             [],
         )
-        self.assertGreaterEqual(group["hours_done"], 3)
+        self.assertGreaterEqual(group["hours_done"], 5)
         self.assertEqual(
             pivot._link_hours("2026-04-01", "2026-06-30"), group["hours_done"]
         )
+        [claimed] = pivot.read_group(
+            [
+                ("date", ">=", "2026-04-01"),
+                ("date", "<=", "2026-06-30"),
+                ("source", "=", "claim"),
+            ],
+            ["hours_done:sum"],
+            [],
+        )
+        self.assertGreaterEqual(claimed["hours_done"], 2)
+        self.assertLess(claimed["hours_done"], 7, "the waiting claim is left out")
         self.assertAlmostEqual(line.value, round(group["hours_done"] * 12.71, 2), 2)
         self.assertEqual(line.section, "volunteering")
         self.assertTrue(line.is_currency)

@@ -380,8 +380,9 @@ class TestShiftPortal(HttpCase):
             shift = self._shift(f"Sign-up {total}", 30 + total)
             self.url_open("/my/shifts")
             self.env.flush_all()
-            # 34: the sign-up locks the shift and, since #17, the person too.
-            with self.assertQueryCount(34):
+            # 34: the sign-up locks the shift and, since #17, the person too;
+            # 37 since #21: the confirmation mail carries the place as .ics.
+            with self.assertQueryCount(37):
                 response = self._post(
                     f"/my/shifts/{shift.id}/signup", page, allow_redirects=False
                 )
