@@ -3,7 +3,7 @@
 {
     "name": "LINk Work Programme",
     "summary": "Work plans, work streams, actions, RAG reviews and community issues",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "LINk",
     "author": "LINk Host Suite contributors",
     "website": "https://github.com/link-host-suite/link-host-suite",
@@ -13,8 +13,10 @@
     "data": [
         "security/ir.model.access.csv",
         "security/link_budget_security.xml",
+        "security/link_expense_claim_security.xml",
         "data/link_workplan_data.xml",
         "data/mail_template_data.xml",
+        "data/link_expense_claim_data.xml",
         "views/link_community_issue_views.xml",
         "views/link_workplan_views.xml",
         "views/link_workplan_action_views.xml",
@@ -23,6 +25,8 @@
         "views/link_workplan_output_views.xml",
         "views/link_budget_line_views.xml",
         "views/link_budget_cost_views.xml",
+        "views/link_expense_claim_views.xml",
+        "views/link_expense_claim_portal_templates.xml",
         "views/link_settings_views.xml",
         "views/public_pages_templates.xml",
         "report/link_workplan_report.xml",
@@ -39,5 +43,6 @@
         "demo/link_community_issue_demo.xml",
         "demo/you_said_we_did_demo.xml",
         "demo/link_budget_demo.xml",
+        "demo/link_expense_claim_demo.xml",
     ],
 }

@@ -1,1 +1,2 @@
 from . import public_pages
+from . import expenses

@@ -16,3 +16,4 @@ from . import link_monitoring_period
 from . import link_budget_line
 from . import link_budget_cost
 from . import link_monitoring_figure
+from . import link_expense_claim

@@ -46,11 +46,12 @@ class LinkBudgetCost(models.Model):
     currency_id = fields.Many2one(related="budget_line_id.currency_id")
     amount = fields.Monetary(required=True, aggregator="sum", tracking=True)
     kind = fields.Selection(
-        [("cost", "Other cost")],
+        [("cost", "Other cost"), ("expense", "Volunteer expense")],
         required=True,
         default="cost",
         tracking=True,
-        help="Other LINk addons add their own kinds (volunteer expenses).",
+        help="Volunteer expenses are booked by approving an expense claim; "
+        "other LINk addons add their own kinds.",
     )
     state = fields.Selection(
         [("draft", "To approve"), ("approved", "Approved"), ("declined", "Declined")],
@@ -134,6 +135,18 @@ class LinkBudgetCost(models.Model):
             self._check_group(
                 MANAGER,
                 self.env._("Only a host manager can reopen an approved cost."),
+            )
+        claims = (
+            self.env["link.expense.claim"].sudo().search([("cost_id", "in", self.ids)])
+        )
+        if claims:
+            raise UserError(
+                self.env._(
+                    "The expense claims %(claims)s booked these costs when they "
+                    "were approved: the costs are kept as approved with their "
+                    "claims.",
+                    claims=", ".join(claims.mapped("display_name")),
+                )
             )
         self.with_context(link_budget_decision=True).write(
             {"state": "draft", "decided_by_id": False, "decided_on": False}

@@ -12,3 +12,4 @@ from . import test_you_said_we_did
 from . import test_budget
 from . import test_workplan_pack
 from . import test_budget_tour
+from . import test_expense_claims
