@@ -51,3 +51,15 @@ class CalendarEvent(models.Model):
         if self.allday:
             return self.start_date
         return fields.Datetime.context_timestamp(self, self.start).date()
+
+    def _link_report_due_dates(self):
+        """{meeting id: the day its report back is due}: the meeting's day
+        plus its seat's report-back delay (calendar days, on the clock
+        engine); meetings of no seat have none."""
+        dated = self.filtered(lambda e: e.link_representation_id.report_days > 0)
+        dues = self.env["link.sla.clock"]._due_dates(
+            [event._link_meeting_date() for event in dated],
+            [(event.link_representation_id.report_days, False) for event in dated],
+            [False] * len(dated),
+        )
+        return dict(zip(dated.ids, dues, strict=True))

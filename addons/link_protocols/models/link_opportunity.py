@@ -101,6 +101,16 @@ class LinkOpportunity(models.Model):
         index=True,
         help="When it was first circulated to members.",
     )
+    representation_id = fields.Many2one(
+        "link.representation",
+        string="Seat",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The seat this board or panel place was filled as, with a member "
+        "who registered interest.",
+    )
     response = fields.Html(string="The LINk's response")
     date_responded = fields.Date(string="Response sent on", copy=False, tracking=True)
 
@@ -283,6 +293,125 @@ class LinkOpportunity(models.Model):
         self.activity_feedback(
             ["link_protocols.mail_activity_type_link_opportunity_response"]
         )
+
+    # --- a board place becomes a seat ----------------------------------------------
+
+    def action_fill_seat(self):
+        """Choose, among the members who registered interest, who takes the
+        place: the wizard makes it a seat (or fills a vacant one)."""
+        self.ensure_one()
+        self._check_place_to_fill()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Fill the seat"),
+            "res_model": "link.representation.appoint",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_opportunity_id": self.id},
+        }
+
+    def _check_place_to_fill(self):
+        self.ensure_one()
+        if self.kind != "place":
+            raise UserError(
+                self.env._(
+                    "Only a board or panel place becomes a seat; “%(name)s” is "
+                    "not one.",
+                    name=self.name,
+                )
+            )
+        if self.representation_id:
+            raise UserError(
+                self.env._(
+                    "“%(name)s” was already filled as the seat %(seat)s.",
+                    name=self.name,
+                    seat=self.representation_id.name,
+                )
+            )
+        if self.state not in ("circulated", "closed"):
+            raise UserError(
+                self.env._(
+                    "Circulate “%(name)s” first: the seat is filled from the "
+                    "members who register interest.",
+                    name=self.name,
+                )
+            )
+
+    def _fill_seat(self, seat, representative, deputy=None, term=None):
+        """The place becomes ``seat``: ``representative`` (and ``deputy``),
+        replies of members who registered interest in it, sit on it for
+        ``term`` ({"date_start", "date_end"}). The seat refuses anyone
+        without the qualifications it requires. The chosen are told by mail,
+        the others who were interested thanked; the place closes."""
+        self.ensure_one()
+        self._check_place_to_fill()
+        deputy = deputy or self.env["link.opportunity.recipient"]
+        chosen = representative | deputy
+        if len(chosen) != 1 + len(deputy) or len(representative) != 1:
+            raise UserError(
+                self.env._("Choose one representative and, if any, another deputy.")
+            )
+        for recipient in chosen:
+            if recipient.opportunity_id != self or not recipient.interested:
+                raise UserError(
+                    self.env._(
+                        "%(person)s did not register interest in “%(name)s”: the "
+                        "seat is filled from those who did.",
+                        person=recipient.partner_id.name,
+                        name=self.name,
+                    )
+                )
+        today = fields.Date.context_today(self)
+        if seat.representative_id and seat._in_term(today):
+            raise UserError(
+                self.env._(
+                    "%(seat)s already has %(person)s as representative: end their "
+                    "term first, or make the place a new seat.",
+                    seat=seat.name,
+                    person=seat.representative_id.name,
+                )
+            )
+        seat.write(
+            {
+                "representative_id": representative.partner_id.id,
+                **({"deputy_id": deputy.partner_id.id} if deputy else {}),
+                **(term or {}),
+            }
+        )
+        representative.place_outcome = "representative"
+        deputy.place_outcome = "deputy"
+        thanked = self.recipient_ids.filtered(
+            lambda r: r.interested and r not in chosen
+        )
+        thanked.place_outcome = "thanked"
+        self.write(
+            {
+                "representation_id": seat.id,
+                **({"state": "closed"} if self.state == "circulated" else {}),
+            }
+        )
+        self.env.ref(
+            "link_protocols.mail_template_link_place_appointed"
+        ).sudo().send_mail_batch(chosen.ids)
+        if thanked:
+            self.env.ref(
+                "link_protocols.mail_template_link_place_thanks"
+            ).sudo().send_mail_batch(thanked.ids)
+        self.message_post(
+            body=self.env._(
+                "The place became the seat %(seat)s: %(people)s appointed, "
+                "%(count)s others who were interested thanked.",
+                seat=seat.name,
+                people=", ".join(chosen.partner_id.mapped("name")),
+                count=len(thanked),
+            )
+        )
+        seat.message_post(
+            body=self.env._(
+                "Filled from the place offered: “%(name)s”.", name=self.name
+            )
+        )
+        return seat
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

@@ -9,6 +9,7 @@ class LinkOpportunityRecipient(models.Model):
     _name = "link.opportunity.recipient"
     _description = "Opportunity recipient"
     _order = "opportunity_id, partner_id"
+    _rec_name = "partner_id"
 
     opportunity_id = fields.Many2one(
         "link.opportunity", required=True, ondelete="cascade", index=True
@@ -20,6 +21,18 @@ class LinkOpportunityRecipient(models.Model):
     interested = fields.Boolean(index=True)
     date_interest = fields.Datetime(string="Interest registered on", readonly=True)
     note = fields.Text(string="Comment")
+    place_outcome = fields.Selection(
+        [
+            ("representative", "Appointed representative"),
+            ("deputy", "Appointed deputy"),
+            ("thanked", "Thanked"),
+        ],
+        string="Outcome",
+        readonly=True,
+        copy=False,
+        help="For a board or panel place: who was appointed to the seat, and "
+        "who was thanked for their interest.",
+    )
 
     _sql_constraints = [
         (

@@ -128,17 +128,9 @@ class LinkRepresentationReport(models.Model):
         """Due on the seat's delay after the meeting, on the clock engine
         (calendar days), as the report-back reminder is; none without a
         meeting."""
-        dated = self.filtered(
-            lambda r: r.event_id and r.representation_id.report_days > 0
-        )
-        (self - dated).date_report_due = False
-        dues = self.env["link.sla.clock"]._due_dates(
-            [report.event_id._link_meeting_date() for report in dated],
-            [(report.representation_id.report_days, False) for report in dated],
-            [False] * len(dated),
-        )
-        for report, due in zip(dated, dues, strict=True):
-            report.date_report_due = due
+        dues = self.event_id._link_report_due_dates()
+        for report in self:
+            report.date_report_due = dues.get(report.event_id.id, False)
 
     @api.depends("date", "date_report_due")
     def _compute_on_time(self):

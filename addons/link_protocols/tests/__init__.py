@@ -13,3 +13,6 @@ from . import test_referral
 from . import test_protocol_complaint
 from . import test_follow_through_tour
 from . import test_monitoring_sections
+from . import test_representation_place
+from . import test_representation_portal
+from . import test_representation_tours

@@ -299,12 +299,22 @@ class TestRepresentationRefusals(RepresentationCase):
             seat.with_user(self.steering).write({"name": "x"})
         with self.assertRaises(AccessError):
             seat.with_user(self.staff).unlink()
-        with self.assertRaises(AccessError):
+        # A portal user reaches only the seats they sit on and the reports
+        # back they filed (test_representation_portal): none here.
+        self.assertFalse(
             self.env["link.representation"].with_user(self.portal_user).search([])
+        )
         with self.assertRaises(AccessError):
-            self.env["link.representation.report"].with_user(self.portal_user).search(
-                []
-            )
+            seat.with_user(self.portal_user).read(["name"])
+        report = self.Report.create({"representation_id": seat.id})
+        self.assertFalse(
+            self.env["link.representation.report"]
+            .with_user(self.portal_user)
+            .search([])
+        )
+        with self.assertRaises(AccessError):
+            report.with_user(self.portal_user).read(["summary"])
+        report.with_user(self.manager).unlink()
         seat.with_user(self.manager).unlink()
 
 
