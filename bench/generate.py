@@ -64,6 +64,8 @@ HISTORY_STATES = {"attended": 85, "no_show": 8, "cancelled": 7}
 HISTORY_EMPTY = {
     "link_shift_assignment": {
         "assigned_by_id": "past places were signed up for, not assigned by staff",
+        "check_in_date": "staff recorded past attendance; nobody scanned in",
+        "check_out_date": "staff recorded past attendance; nobody scanned out",
     },
 }
 
@@ -95,6 +97,13 @@ def history_columns():
             "hours": SQL("s.duration_hours"),
             "company_id": SQL("s.company_id"),
             "reminder_sent": SQL("TRUE"),
+            "checkout_missing": SQL("FALSE"),
+            # As _compute_attendance_status, for places nobody checked in to.
+            "attendance_status": SQL(
+                "CASE a.state WHEN 'no_show' THEN 'no_show' "
+                "WHEN 'attended' THEN 'arrived' WHEN 'confirmed' THEN 'expected' "
+                "END"
+            ),
             "create_uid": SQL("%s", SUPERUSER_ID),
             "write_uid": SQL("%s", SUPERUSER_ID),
             "create_date": SQL("s.create_date"),

@@ -58,6 +58,12 @@ TABLE = {
     # Contract monitoring report (#8): totals, no names; read-only.
     "link.community.issue.report":   "-    -    -    r    r    r    -    r    r",
     "link.community.issue.score":    "-    -    -    r    crud cru  -    crud crud",
+    # Who was asked to cover a shift (#21): staff read them; a volunteer
+    # reads only their own offer (record rule), nobody else's.
+    "link.cover.offer":              "-    -    -    -    r    -    -    r    r",
+    # Asking the best-placed volunteers to cover a shift (#21): host
+    # staff; only a draft (nobody asked yet) is deleted.
+    "link.cover.request":            "-    -    -    -    crud -    -    crud crud",
     # Wizard to key in a member's equality answers (transient).
     "link.equality.entry":           "-    -    -    -    crud -    crud crud crud",
     # Identifiable equality answers (special category data). Staff and
@@ -84,6 +90,10 @@ TABLE = {
     # Enter and view visits. The monitor reads them (contract reporting);
     # only managers delete.
     "link.ev.visit":                 "-    -    -    r    cru  r    -    cru  crud",
+    # Volunteers' and representatives' expenses (#21): personal, so never
+    # the monitor (who reads the approved budget costs, naming no one);
+    # the claimant reads their own on the portal; never deleted.
+    "link.expense.claim":            "-    -    -    -    cru  -    -    cru  cru",
     # Feedback from the public (#18): WHO said what is personal data. Staff
     # log it, the steering group reads it; never the council monitor (it
     # gets totals), the equality officer or the portal. Portal volunteers
@@ -95,6 +105,14 @@ TABLE = {
     "link.feedback.report":          "-    -    -    r    r    r    -    r    r",
     # Feedback themes: the LINk's own list, no personal data.
     "link.feedback.theme":           "-    -    -    r    cru  r    -    cru  crud",
+    # Hours volunteers claim for flexible work (#21): as expense claims;
+    # the monitor sees only the totals in the volunteering report.
+    "link.hours.claim":              "-    -    -    -    cru  -    -    cru  cru",
+    # The induction checklist (#21): configuration kept by managers;
+    # each application keeps its own copy of the steps.
+    "link.induction.item":           "-    -    -    -    r    -    -    r    crud",
+    # An applicant's induction steps (#21): they go with the application.
+    "link.induction.step":           "-    -    -    -    cru  -    -    cru  cru",
     "link.information.request":      "-    -    -    r    crud r    -    crud crud",
     "link.interest":                 "-    -    -    r    r    r    r    r    cru",
     "link.issue.criterion":          "-    -    -    r    r    r    r    r    crud",
@@ -132,6 +150,8 @@ TABLE = {
     # record reviews through it; never the monitor.
     "link.rag.review.wizard":        "-    -    -    -    crud crud -    crud crud",
     "link.representation":           "-    -    -    r    cru  r    -    cru  crud",
+    # Filling a seat from an offered place (transient, #21): host staff.
+    "link.representation.appoint":   "-    -    -    -    crud -    -    crud crud",
     "link.representation.report":    "-    -    -    r    cru  r    -    cru  crud",
     # Safeguarding concerns (#18): only safeguarding leads and host
     # managers read them; staff raise them through the wizard below and then
@@ -163,6 +183,12 @@ TABLE = {
     # Feedback, signposting and safeguarding counts (#20): no text, no
     # person, no ward; read-only.
     "link.voice.report":             "-    -    -    r    r    r    -    r    r",
+    # Applications to volunteer (#21): personal data, host staff only;
+    # applicants never log in (tokens). Managers delete only declined or
+    # withdrawn ones.
+    "link.volunteer.application":    "-    -    -    -    cru  -    -    cru  crud",
+    # Referees' answers (#21): host staff; they go with the application.
+    "link.volunteer.reference":      "-    -    -    -    cru  -    -    cru  cru",
     "link.volunteer.role":           "-    r    r    r    r    r    r    r    crud",
     # Contract monitoring report (#8): totals, no names; read-only.
     "link.volunteering.report":      "-    -    -    r    r    r    -    r    r",

@@ -94,6 +94,18 @@ RECORD_VALUES = {
         )
         .id
     },
+    # Expenses are claimed by someone who took part (#21): the sample place's
+    # volunteer, for its shift.
+    "link.expense.claim": lambda factory, n: {
+        "partner_id": factory.sample("link.shift.assignment").partner_id.id,
+        "shift_id": factory.sample("link.shift.assignment").shift_id.id,
+    },
+    # Only volunteers claim hours (#21).
+    "link.hours.claim": lambda factory, n: {
+        "partner_id": factory.env["res.partner"]
+        .create({"name": f"Sample volunteer {n}", "link_is_volunteer": True})
+        .id
+    },
     "link.protocol.complaint": lambda factory, n: {
         "protocol_id": factory.env["link.protocol"]
         .create(

@@ -21,7 +21,7 @@ from odoo.tools import config
 
 ADDONS = (
     "link_membership,link_protocols,link_workplan,link_enter_view,link_voice,"
-    "link_follow_through,link_governance"
+    "link_follow_through,link_governance,link_volunteering"
 )
 LOG_ERROR = re.compile(r"^\S+ \S+ \d+ (?:ERROR|CRITICAL) .*$", re.MULTILINE)
 

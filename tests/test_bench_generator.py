@@ -149,6 +149,7 @@ class TestBenchHistoryLoad(SuiteCase):
             "state",
             "signup_date",
             "reminder_sent",
+            "attendance_status",
             *("create_uid", "write_uid", "create_date", "write_date"),
         }
         shared = set(self.tables["link_shift_assignment"]) - own
@@ -161,4 +162,9 @@ class TestBenchHistoryLoad(SuiteCase):
             {k: v for k, v in orm_values.items() if k != "id"},
         )
         self.assertEqual(loaded.state, "attended")
+        loaded.invalidate_recordset()
+        stored = loaded.attendance_status
+        loaded._compute_attendance_status()
+        self.assertEqual(stored, loaded.attendance_status)
+        self.assertEqual(stored, "arrived")
         self.assertEqual(loaded.signup_date, datetime(2031, 4, 26, 23, 30))

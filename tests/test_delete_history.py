@@ -43,7 +43,10 @@ HARMLESS = {
     "link.census.share": "reference figures of the area (configuration), "
     "nothing refers to them",
     "link.equality.entry": "transient wizard: nothing is kept",
+    "link.induction.item": "the checklist (configuration): each application "
+    "keeps its own copy of the steps",
     "link.rag.review.wizard": "transient wizard: the review it records is kept",
+    "link.representation.appoint": "transient wizard: the seat it fills is kept",
     "link.safeguarding.raise": "transient wizard: the concern it raises is kept",
     "link.workplan.import": "transient wizard: nothing is kept",
 }
@@ -290,7 +293,16 @@ def _report_published(case, record):
     return report
 
 
+def _withdrawn_application(case):
+    application = case.sudo_env["link.volunteer.application"].create(
+        case.factory.values("link.volunteer.application")
+    )
+    application.state = "withdrawn"
+    return application
+
+
 HISTORY = {
+    "link.cover.request": ("volunteers were asked", _state("open"), None),
     "link.community.issue": (
         "people raised it (contacts), or assessed/decided",
         lambda case, issue: _contact(case, issue),
@@ -391,6 +403,11 @@ HISTORY = {
         None,
     ),
     "link.shift": ("volunteers have places on it", _shift_place, None),
+    "link.volunteer.application": (
+        "open or approved (declined or withdrawn ones go when their time is up)",
+        _state("approved"),
+        _withdrawn_application,
+    ),
     "link.volunteer.role": (
         "shifts or series use it",
         _with("link.shift", "role_id"),

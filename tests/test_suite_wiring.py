@@ -13,6 +13,8 @@ LINK_ADDONS = (
     "link_enter_view",
     "link_voice",
     "link_follow_through",
+    "link_governance",
+    "link_volunteering",
 )
 
 

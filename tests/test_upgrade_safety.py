@@ -1,14 +1,15 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Upgrades and uninstalls lose nothing, on one committed copy with the seven
+"""Upgrades and uninstalls lose nothing, on one committed copy with the eight
 addons and added records (a member with a place on a shift that serves a
 visit, a care home in the services register, an attachment, chatter
 history):
 
-- ``-u`` of all seven addons leaves the number of records of every link.*
+- ``-u`` of all eight addons leaves the number of records of every link.*
   model, of attachments and of messages unchanged;
-- uninstalling link_voice (which takes link_governance, its dependant,
-  with it, as Odoo does), then link_enter_view (which takes
+- uninstalling link_volunteering, then link_voice (which takes
+  link_governance, its dependant, with it, as Odoo does), then
+  link_enter_view (which takes
   link_follow_through and link_governance), then link_workplan (which takes
   link_voice, link_follow_through and link_governance), then link_protocols
   (which takes link_enter_view, link_follow_through and link_governance)
@@ -34,6 +35,7 @@ from .outside import (
 # Uninstalled and installed again in turn: the addon asked for first, then
 # the addons Odoo removes with it (its dependants).
 STEPS = (
+    ("link_volunteering",),
     ("link_voice", "link_governance"),
     ("link_enter_view", "link_follow_through", "link_governance"),
     ("link_workplan", "link_voice", "link_follow_through", "link_governance"),
@@ -219,7 +221,7 @@ def test_upgrade_and_reinstall_keep_every_record():
         assert after == before
         print(
             f"\nupgrade: {len(before)} models counted, {sum(before.values())} "
-            f"records, unchanged after -u of the seven addons ({upgrade_seconds:.0f}s)"
+            f"records, unchanged after -u of the eight addons ({upgrade_seconds:.0f}s)"
         )
         for removed in STEPS:
             _uninstall_and_reinstall(dbname, removed)

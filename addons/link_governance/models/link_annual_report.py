@@ -459,10 +459,27 @@ class LinkAnnualReport(models.Model):
     def _section_volunteers(self):
         """How many volunteers gave how many hours, and what that time is
         worth; how many authorised representatives could enter and view."""
-        [[volunteers]] = self.env["link.shift.assignment"]._read_group(
-            [("state", "=", "attended"), *self._datetime_domain("date_start")],
-            [],
-            ["partner_id:count_distinct"],
+        # The people behind the hours below: attended places and approved
+        # hours claims (flexible work), each person once.
+        volunteers = len(
+            {
+                partner
+                for (partner,) in self.env["link.shift.assignment"]._read_group(
+                    [("state", "=", "attended"), *self._datetime_domain("date_start")],
+                    ["partner_id"],
+                )
+            }
+            | {
+                partner
+                for (partner,) in self.env["link.hours.claim"]._read_group(
+                    [
+                        ("state", "=", "approved"),
+                        ("date", ">=", self.date_from),
+                        ("date", "<=", self.date_to),
+                    ],
+                    ["partner_id"],
+                )
+            }
         )
         # Contract 1 (link_membership): the hours the pack counts, and their
         # value at the company's rate.

@@ -218,6 +218,21 @@ class TestAnnualReport(AnnualReportCase):
         cls.env["link.shift.assignment"].create(
             {"partner_id": cls.person.id, "shift_id": shift.id, "state": "attended"}
         )
+        # Flexible work: a volunteer with no shift, whose approved claim
+        # counts (hours and person), and one still waiting, which does not.
+        outreach = Partner.create({"name": "Olu Outreach", "link_is_volunteer": True})
+        approved, __ = cls.env["link.hours.claim"].create(
+            [
+                {
+                    "partner_id": outreach.id,
+                    "date": date(2021, 7, 3),
+                    "hours": hours,
+                    "description": "Leaflets at the market",
+                }
+                for hours in (2.0, 5.0)
+            ]
+        )
+        approved.action_approve()
         cls.env.company.link_decision_procedure = "<p>Lay members decide.</p>"
         cls.env.company.link_volunteer_hour_rate = 12.5
         cls.env["link.signpost"].create(
@@ -362,10 +377,10 @@ class TestAnnualReport(AnnualReportCase):
             sections["representation"],
             [{"body": "Elmside Care Ltd", "meetings": 1, "hours": 3.5, "reports": 1}],
         )
-        # Four hours at £12.50.
+        # Four hours on a shift and two claimed, by two people, at £12.50.
         self.assertEqual(
             sections["volunteers"],
-            {"volunteers": 1, "hours": 4.0, "value": 50.0, "authorised": 0},
+            {"volunteers": 2, "hours": 6.0, "value": 75.0, "authorised": 0},
         )
         self.assertEqual(
             sections["finance"]["budget"],
