@@ -241,7 +241,7 @@ class TestApplication(VolunteeringCase):
             application.with_user(self.staff).unlink()
         with self.assertRaises(AccessError):
             application.reference_ids.with_user(self.staff).unlink()
-        with self.assertRaisesRegex(UserError, "decline the application"):
+        with self.assertRaisesRegex(UserError, "instead of deleting it"):
             application.with_user(self.manager).unlink()
         application.with_user(self.staff).action_withdraw()
         application.with_user(self.manager).unlink()
