@@ -20,6 +20,7 @@
         "data/link_qualification_type_data.xml",
         "data/link_volunteering_data.xml",
         "data/link_shift_data.xml",
+        "data/mail_template_data.xml",
         "views/link_ward_views.xml",
         "views/link_interest_views.xml",
         "views/link_equality_entry_views.xml",

@@ -13,6 +13,9 @@ from odoo.tools import mute_logger
 
 from .common import VolunteerCase
 
+# Approving claims, whatever their number: decision, tracking, mails.
+QUERIES_BULK_APPROVAL = 17
+
 
 class HoursClaimCase(VolunteerCase):
     def _claim(self, partner=None, hours=2.0, day="2027-02-20", **values):
@@ -170,6 +173,80 @@ class TestHoursClaims(HoursClaimCase):
 
 
 @tagged("post_install", "-at_install")
+@freeze_time(VolunteerCase.NOW)
+class TestHoursClaimMails(HoursClaimCase):
+    """The volunteer is told, once, how their claim was decided."""
+
+    def _mails(self, claims):
+        return self.env["mail.mail"].search(
+            [("model", "=", "link.hours.claim"), ("res_id", "in", claims.ids)]
+        )
+
+    def test_volunteer_told_of_approval_and_of_decline_with_the_reason(self):
+        self.ann.email = "ann@example.org"
+        approved, declined = self._claim(hours=2.5), self._claim(hours=4)
+        self.assertFalse(self._mails(approved | declined), "none on claiming")
+        approved.with_user(self.staff).action_approve()
+        mail = self._mails(approved)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, self.ann)
+        self.assertEqual(mail.state, "outgoing", "queued, not sent in the request")
+        self.assertIn("20/02/2027 are approved", mail.subject)
+        self.assertIn("2.5 hour(s)", str(mail.body_html))
+        # On the claim's chatter, as a comment.
+        self.assertEqual(
+            mail.mail_message_id.subtype_id, self.env.ref("mail.mt_comment")
+        )
+        self.assertIn(mail.mail_message_id, approved.message_ids)
+        as_staff = declined.with_user(self.staff)
+        as_staff.decline_reason = "Counted on the market shift already"
+        as_staff.action_decline()
+        mail = self._mails(declined)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, self.ann)
+        self.assertIn("are not approved", mail.subject)
+        self.assertIn("Counted on the market shift already", str(mail.body_html))
+        # Sent (test mode never reaches SMTP), the note stays on the chatter.
+        message = mail.mail_message_id
+        mail.send()
+        self.assertFalse(mail.exists(), "auto-deleted once sent")
+        self.assertIn(message, declined.message_ids)
+
+    def test_volunteer_without_an_email_is_not_told(self):
+        self.ben.email = False
+        claim = self._claim(self.ben)
+        claim.with_user(self.staff).action_approve()
+        self.assertEqual(claim.state, "approved")
+        self.assertFalse(self._mails(claim))
+
+    def test_bulk_approval_queries_do_not_grow_with_claims(self):
+        Claim = self.env["link.hours.claim"]
+        counts = {}
+        for total in (2, 5, 30):  # the first warms the caches
+            claims = Claim.create(
+                [
+                    {
+                        "partner_id": (self.ann, self.ben)[i % 2].id,
+                        "date": "2027-02-20",
+                        "hours": 1,
+                        "description": f"Round {i}",
+                    }
+                    for i in range(total)
+                ]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            claims.with_user(self.staff).action_approve()
+            self.env.flush_all()
+            # The tracking notes too (logged at commit).
+            self.env.cr.precommit.run()
+            counts[total] = self.cr.sql_log_count - before
+            self.assertEqual(len(self._mails(claims)), total)
+            if total > 2:
+                self.assertEqual(counts[total], QUERIES_BULK_APPROVAL, counts)
+
+
 class TestHoursClaimPortal(HttpCase):
     """Two portal volunteers claim hours on /my/hours: each sees their own."""
 

@@ -10,6 +10,7 @@ from odoo.addons.link_membership.controllers.hours import link_parse_amount
 from odoo.addons.link_membership.controllers.portal import (
     link_plain_text,
     link_record_id,
+    link_record_or_404,
 )
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -124,3 +125,26 @@ class LinkExpensePortal(CustomerPortal):
                 status=400,
             )
         return request.redirect(f"/my/expenses?submitted={claim.id}")
+
+    @http.route(
+        "/my/expenses/<string:claim_id>/receipt/<string:receipt_id>",
+        type="http",
+        auth="user",
+        methods=["GET"],
+    )
+    def portal_my_expense_receipt(self, claim_id, receipt_id, **kw):
+        """A receipt of one of the claimant's own claims, as a download; a
+        404 for anyone else's, or an id that names nothing."""
+        claim = link_record_or_404(
+            "link.expense.claim",
+            claim_id,
+            [("partner_id", "=", request.env.user.partner_id.id)],
+        )
+        receipt = claim._portal_receipt(link_record_id(receipt_id))
+        if not receipt:
+            raise request.not_found()
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(receipt)
+            .get_response(as_attachment=True)
+        )

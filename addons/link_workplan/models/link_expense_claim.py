@@ -27,6 +27,12 @@ RECEIPTS_MAX = 5
 MAX_AMOUNT = 10000
 # How far back the portal offers shifts and meetings to claim for.
 PORTAL_CLAIM_DAYS = 180
+# The mail that tells the claimant how their claim was decided, by state.
+CLAIMANT_TEMPLATES = {
+    "approved": "link_workplan.mail_template_link_expense_approved",
+    "declined": "link_workplan.mail_template_link_expense_declined",
+    "paid": "link_workplan.mail_template_link_expense_paid",
+}
 
 
 class LinkExpenseClaim(models.Model):
@@ -292,6 +298,43 @@ class LinkExpenseClaim(models.Model):
     def _set_state(self, vals):
         self.with_context(link_expense_decision=True).write(vals)
 
+    def _decide(self, state, vals=None, per_claim=None):
+        """Put the claims in ``state`` (approved, declined or paid) with
+        ``vals``, and ``per_claim`` {claim id: values} for what differs from
+        one claim to the next (flushed as one update), then tell the
+        claimants."""
+        self._set_state({"state": state, **(vals or {})})
+        for claim in self if per_claim else ():
+            claim._set_state(per_claim[claim.id])
+        self._notify_claimant()
+
+    def _notify_claimant(self):
+        """Tell each claimant how their claim was decided: one mail, from
+        the template of the claim's state, queued (the mail cron sends it)
+        and posted on the claim's chatter. Claimants without an email are
+        not told. Rendered and created in one batch, whatever the number of
+        claims. The one place that tells: _decide calls it. Returns the
+        mail.mail created."""
+        Mail = self.env["mail.mail"].sudo()
+        # sudo: staff who decide need not read the claimant's contact
+        # details nor write mails; they go on the LINk's behalf.
+        claims = self.sudo().filtered(lambda c: c.partner_id.email)
+        comment = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
+        for state, template_xmlid in CLAIMANT_TEMPLATES.items():
+            to_tell = claims.filtered(lambda c, s=state: c.state == s)
+            template = self.env.ref(template_xmlid, raise_if_not_found=False)
+            if to_tell and template:
+                Mail |= template.sudo().send_mail_batch(
+                    to_tell.ids,
+                    # A comment on the chatter, kept once the mail is sent.
+                    email_values={
+                        "message_type": "comment",
+                        "subtype_id": comment,
+                        "is_notification": True,
+                    },
+                )
+        return Mail
+
     def action_approve(self):
         """Approve the claims (from the list, many at once): each books an
         approved volunteer expense on its budget line."""
@@ -332,15 +375,17 @@ class LinkExpenseClaim(models.Model):
             )
         )
         costs.action_approve()
-        for claim, cost in zip(self, costs, strict=True):
-            claim._set_state(
-                {
-                    "state": "approved",
-                    "cost_id": cost.id,
-                    "decided_by_id": self.env.uid,
-                    "decided_on": fields.Date.context_today(self),
-                }
-            )
+        self._decide(
+            "approved",
+            {
+                "decided_by_id": self.env.uid,
+                "decided_on": fields.Date.context_today(self),
+            },
+            per_claim={
+                claim.id: {"cost_id": cost.id}
+                for claim, cost in zip(self, costs, strict=True)
+            },
+        )
         return True
 
     def action_decline(self):
@@ -355,12 +400,12 @@ class LinkExpenseClaim(models.Model):
             raise UserError(
                 self.env._("Say why the expense is declined before declining it.")
             )
-        self._set_state(
+        self._decide(
+            "declined",
             {
-                "state": "declined",
                 "decided_by_id": self.env.uid,
                 "decided_on": fields.Date.context_today(self),
-            }
+            },
         )
         return True
 
@@ -380,8 +425,9 @@ class LinkExpenseClaim(models.Model):
         if any(claim.state != "approved" for claim in self):
             raise UserError(self.env._("Only approved claims can be marked paid."))
         today = fields.Date.context_today(self)
+        paid_dates = {}
         for claim in self:
-            paid = claim.paid_date or today
+            paid = paid_dates[claim.id] = claim.paid_date or today
             if paid > today:
                 raise UserError(
                     self.env._(
@@ -390,7 +436,12 @@ class LinkExpenseClaim(models.Model):
                         date=paid.strftime("%d/%m/%Y"),
                     )
                 )
-            claim._set_state({"state": "paid", "paid_date": paid})
+        self._decide(
+            "paid",
+            per_claim={
+                claim_id: {"paid_date": paid} for claim_id, paid in paid_dates.items()
+            },
+        )
         return True
 
     # ------------------------------------------------------------------
@@ -436,6 +487,13 @@ class LinkExpenseClaim(models.Model):
             for place in places
         ] + [(f"event-{event.id}", event.name, event.start) for event in events]
         return sorted(choices, key=lambda choice: choice[2], reverse=True)
+
+    def _portal_receipt(self, receipt_id):
+        """The receipt ``receipt_id`` of this claim (found by the portal as
+        the claimant), to download, or an empty recordset. sudo: portal
+        users cannot read attachments field by field."""
+        self.ensure_one()
+        return self.sudo().receipt_ids.filtered(lambda a: a.id == receipt_id)
 
     @api.model
     def _portal_submit(self, partner, values, receipts):

@@ -14,6 +14,9 @@ from odoo.tools import mute_logger
 
 from .test_budget import BudgetCase
 
+# Approving claims, whatever their number: costs, decision, tracking, mails.
+QUERIES_BULK_APPROVAL = 27
+
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
@@ -273,6 +276,99 @@ class TestExpenseClaims(ExpenseCase):
 
 
 @tagged("post_install", "-at_install")
+class TestExpenseClaimMails(ExpenseCase):
+    """The claimant is told, once per decision, how their claim went."""
+
+    def _mails(self, claims):
+        return self.env["mail.mail"].search(
+            [("model", "=", "link.expense.claim"), ("res_id", "in", claims.ids)]
+        )
+
+    def test_claimant_told_of_approval_payment_and_decline(self):
+        self.ann.email = "ann@example.org"
+        fare = self._claim()
+        meal = self._claim(
+            what=f"event-{self.forum.id}", expense_type="meal", amount=6.5
+        )
+        self.assertFalse(self._mails(fare | meal), "none on claiming")
+        fare = fare.with_user(self.staff)
+        fare.budget_line_id = self.line
+        with freeze_time("2026-05-10"):
+            fare.action_approve()
+        mail = self._mails(fare)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, self.ann)
+        self.assertEqual(mail.state, "outgoing", "queued, not sent in the request")
+        self.assertEqual(
+            mail.subject,
+            f"{self.env.company.name}: your expense claim {fare.name} is approved",
+        )
+        self.assertIn("Expense stall on 04/05/2026", str(mail.body_html))
+        self.assertEqual(
+            mail.mail_message_id.subtype_id, self.env.ref("mail.mt_comment")
+        )
+        self.assertIn(mail.mail_message_id, fare.message_ids)
+        with freeze_time("2026-05-20"):
+            fare.paid_date = date(2026, 5, 18)
+            fare.action_mark_paid()
+        paid = self._mails(fare) - mail
+        self.assertEqual(len(paid), 1)
+        self.assertEqual(paid.recipient_ids, self.ann)
+        self.assertIn("is paid", paid.subject)
+        self.assertIn("was paid on 18/05/2026", str(paid.body_html))
+        meal = meal.with_user(self.staff)
+        meal.decline_reason = "Lunch was provided at the forum"
+        meal.action_decline()
+        declined = self._mails(meal)
+        self.assertEqual(len(declined), 1)
+        self.assertEqual(declined.recipient_ids, self.ann)
+        self.assertIn("is not approved", declined.subject)
+        self.assertIn("Lunch was provided at the forum", str(declined.body_html))
+        # Sent (test mode never reaches SMTP), the note stays on the chatter.
+        message = declined.mail_message_id
+        declined.send()
+        self.assertFalse(declined.exists(), "auto-deleted once sent")
+        self.assertIn(message, meal.message_ids)
+
+    def test_claimant_without_an_email_is_not_told(self):
+        self.ben.email = False
+        claim = self._claim(self.ben, what=f"event-{self.forum.id}").with_user(
+            self.staff
+        )
+        claim.budget_line_id = self.line
+        claim.action_approve()
+        claim.action_mark_paid()
+        self.assertEqual(claim.state, "paid")
+        self.assertFalse(self._mails(claim))
+
+    def test_bulk_approval_queries_do_not_grow_with_claims(self):
+        counts = {}
+        for total in (2, 5, 30):  # the first warms the caches
+            claims = self.env["link.expense.claim"].create(
+                [
+                    {
+                        "partner_id": (self.ann, self.ben)[i % 2].id,
+                        "event_id": self.forum.id,
+                        "amount": 1 + i,
+                        "budget_line_id": self.line.id,
+                    }
+                    for i in range(total)
+                ]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            claims.with_user(self.staff).action_approve()
+            self.env.flush_all()
+            # The tracking notes too (logged at commit).
+            self.env.cr.precommit.run()
+            counts[total] = self.cr.sql_log_count - before
+            self.assertEqual(claims.mapped("state"), ["approved"] * total)
+            self.assertEqual(len(self._mails(claims)), total)
+            if total > 2:
+                self.assertEqual(counts[total], QUERIES_BULK_APPROVAL, counts)
+
+
 class TestExpensePortal(HttpCase):
     @classmethod
     def setUpClass(cls):
@@ -366,6 +462,47 @@ class TestExpensePortal(HttpCase):
         self.assertIn("o_link_expense_thanks", page)
         self.assertIn("1 receipt", page)
 
+    @mute_logger("odoo.http")
+    def test_download_my_receipts_only(self):
+        page = self._page("expp_ann")
+        self._post(page)
+        claim = self.env["link.expense.claim"].search(
+            [("partner_id", "=", self.ann.id)]
+        )
+        receipt = claim.receipt_ids
+        url = f"/my/expenses/{claim.id}/receipt/{receipt.id}"
+        page = self._page("expp_ann")
+        self.assertIn(f'href="{url}"', page)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, PDF)
+        self.assertIn("ticket.pdf", response.headers["Content-Disposition"])
+        ben_receipt = self.ben_claim.sudo().receipt_ids
+        for bad in (
+            # Ben's receipt, through his claim or through Ann's.
+            f"/my/expenses/{self.ben_claim.id}/receipt/{ben_receipt.id}",
+            f"/my/expenses/{claim.id}/receipt/{ben_receipt.id}",
+            f"/my/expenses/{self.ben_claim.id}/receipt/{receipt.id}",
+            f"/my/expenses/{claim.id}/receipt/99999999",
+            f"/my/expenses/{claim.id}/receipt/abc",
+            f"/my/expenses/{claim.id}/receipt/99999999999999999999",
+            f"/my/expenses/0/receipt/{receipt.id}",
+            f"/my/expenses/-1/receipt/{receipt.id}",
+            f"/my/expenses/x/receipt/{receipt.id}",
+        ):
+            with self.subTest(url=bad):
+                response = self.url_open(bad)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn(PDF, response.content)
+        # Ben downloads his own; the public gets the login page, not the file.
+        self.authenticate("expp_ben", "expp_ben")
+        own = f"/my/expenses/{self.ben_claim.id}/receipt/{ben_receipt.id}"
+        self.assertEqual(self.url_open(own).content, PDF)
+        self.authenticate(None, None)
+        response = self.url_open(url, allow_redirects=False)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn(PDF, response.content)
+
     def test_bad_input_is_a_400_with_a_message(self):
         page = self._page("expp_ann")
         cases = [
@@ -455,7 +592,8 @@ class TestExpensePortal(HttpCase):
             )
             self.env.flush_all()
             self.url_open("/my/expenses")
-            with self.assertQueryCount(11):
+            # 12: the receipt names for the download links, in one query.
+            with self.assertQueryCount(12):
                 response = self.url_open("/my/expenses")
             self.assertEqual(response.status_code, 200)
             page = response.text
