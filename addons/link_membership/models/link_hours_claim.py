@@ -25,7 +25,8 @@ class LinkHoursClaim(models.Model):
 
     _name = "link.hours.claim"
     _description = "Volunteer hours claim"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "link.claimant.mail.mixin"]
+    _claimant_templates = CLAIMANT_TEMPLATES
     _order = "date desc, id desc"
     _rec_name = "partner_id"
 
@@ -168,33 +169,6 @@ class LinkHoursClaim(models.Model):
         )
         self._notify_claimant()
         return True
-
-    def _notify_claimant(self):
-        """Tell each volunteer how their claim was decided: one mail, from
-        the template of the claim's state, queued (the mail cron sends it)
-        and posted on the claim's chatter. Volunteers without an email are
-        not told. Rendered and created in one batch, whatever the number of
-        claims. The one place that tells: _decide calls it. Returns the
-        mail.mail created."""
-        Mail = self.env["mail.mail"].sudo()
-        # sudo: staff who decide need not read the volunteer's contact
-        # details nor write mails; they go on the LINk's behalf.
-        claims = self.sudo().filtered(lambda c: c.partner_id.email)
-        comment = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
-        for state, template_xmlid in CLAIMANT_TEMPLATES.items():
-            to_tell = claims.filtered(lambda c, s=state: c.state == s)
-            template = self.env.ref(template_xmlid, raise_if_not_found=False)
-            if to_tell and template:
-                Mail |= template.sudo().send_mail_batch(
-                    to_tell.ids,
-                    # A comment on the chatter, kept once the mail is sent.
-                    email_values={
-                        "message_type": "comment",
-                        "subtype_id": comment,
-                        "is_notification": True,
-                    },
-                )
-        return Mail
 
     def action_approve(self):
         """Approve the claims: from the list, many at once."""
