@@ -5,12 +5,15 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools.misc import hash_sign, verify_hash_signed
 
+from odoo.addons.link_membership.models.link_public_rate_mixin import (
+    LinkTooManyFromOneAddress,
+)
+
 from ..models.link_feedback import (
     FEEDBACK_TEXT_MAX,
     PUBLIC_LENGTHS,
     PUBLIC_UPLOAD_MAX_BYTES,
     PUBLIC_UPLOADS_MAX,
-    LinkTooManySubmissions,
 )
 
 FORM_FIELDS = (
@@ -75,7 +78,7 @@ class LinkPublicFeedback(http.Controller):
                 feedback = request.env["link.feedback"]._submit_public(
                     values, files, request.httprequest.remote_addr
                 )
-        except LinkTooManySubmissions as error:
+        except LinkTooManyFromOneAddress as error:
             return self._render_form(values, embed, error=error.args[0], status=429)
         except (UserError, ValidationError) as error:
             return self._render_form(values, embed, error=error.args[0], status=400)

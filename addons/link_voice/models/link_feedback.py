@@ -6,10 +6,9 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, email_normalize, html2plaintext
+from odoo.tools import email_normalize, html2plaintext
 from odoo.tools.mail import email_split_tuples
 from odoo.tools.mimetypes import guess_mimetype
-from odoo.tools.misc import hmac
 
 from odoo.addons.link_membership.controllers.portal import (
     link_plain_text,
@@ -99,10 +98,6 @@ PUBLIC_LENGTHS = {
 CONTACT_FIELDS = {"issue_id", "partner_id", "anonymous", "date", "channel"}
 
 
-class LinkTooManySubmissions(UserError):
-    """The public form's limit per internet address is reached."""
-
-
 class LinkFeedback(models.Model):
     """What a member of the public told the LINk about a service: what was
     good, what was not, by which channel. Feedback attached to a community
@@ -111,7 +106,8 @@ class LinkFeedback(models.Model):
 
     _name = "link.feedback"
     _description = "Feedback"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.public.rate.mixin"]
+    _public_rate_scope = "link_voice.public_feedback"
     _order = "date desc, id desc"
     _rec_names_search = ["name", "contact_name", "partner_id"]
 
@@ -908,15 +904,16 @@ class LinkFeedback(models.Model):
         "not in the services register: choose the service above when you "
         "know which it is.",
     )
-    source_key = fields.Char(
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        groups="base.group_system",
-        help="A keyed hash of the internet address a web form submission "
-        "came from (never the address itself): only the limit per address "
-        "reads it.",
-    )
+
+    def _public_rate_limit(self):
+        return self.env.company.link_feedback_hourly_limit
+
+    def _public_rate_refusal(self):
+        return self.env._(
+            "We have had a lot of feedback from your connection in the "
+            "last hour, so we cannot take more just now. Please try again "
+            "in an hour, or phone us."
+        )
 
     @api.model
     def _public_services(self):
@@ -937,45 +934,6 @@ class LinkFeedback(models.Model):
             label = f"{service.name}, {service.city}" if service.city else service.name
             labels.setdefault(label.strip(), service.id)
         return labels
-
-    @api.model
-    def _claim_public_slot(self, address):
-        """Count a web form submission from ``address`` against the hourly
-        limit, or refuse it. Submissions from one address wait for each
-        other here (a transaction lock on its key, held until each commits),
-        so a flood cannot slip past the count; other addresses never wait.
-
-        The count is read on a cursor of its own: this request's transaction
-        reads from a snapshot taken at its first query, before it waited for
-        the lock, and would not see the submissions committed meanwhile."""
-        key = hmac(self.env(su=True), "link_voice.public_feedback", address or "")
-        self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", key))
-        limit = self.env.company.link_feedback_hourly_limit
-        with self.env.registry.cursor() as cr:
-            recent = (
-                self.with_env(self.env(cr=cr, su=True))
-                .with_context(active_test=False)
-                .search_count(
-                    [
-                        ("source_key", "=", key),
-                        (
-                            "create_date",
-                            ">=",
-                            fields.Datetime.now() - timedelta(hours=1),
-                        ),
-                    ],
-                    limit=limit,
-                )
-            )
-        if recent >= limit:
-            raise LinkTooManySubmissions(
-                self.env._(
-                    "We have had a lot of feedback from your connection in the "
-                    "last hour, so we cannot take more just now. Please try again "
-                    "in an hour, or phone us."
-                )
-            )
-        return key
 
     @api.model
     def _public_attachment_values(self, files):

@@ -3,7 +3,9 @@
 from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase, tagged
 
-from ..models.link_feedback import LinkTooManySubmissions
+from odoo.addons.link_membership.models.link_public_rate_mixin import (
+    LinkTooManyFromOneAddress,
+)
 
 MARK = "Public form race test"
 ADDRESS = "192.0.2.77"
@@ -50,7 +52,7 @@ class TestPublicFeedbackRace(TransactionCase):
             with self.registry.cursor() as cr:
                 self._submit(cr)
                 cr.commit()  # pylint: disable=invalid-commit
-            with self.assertRaises(LinkTooManySubmissions):
+            with self.assertRaises(LinkTooManyFromOneAddress):
                 self._submit(late)
         finally:
             late.rollback()

@@ -4,11 +4,14 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.link_membership.models.link_public_rate_mixin import (
+    LinkTooManyFromOneAddress,
+)
+
 from ..models.link_volunteer_application import (
     PUBLIC_LENGTHS,
     REFEREES_ON_FORM,
     TEXT_MAX,
-    LinkTooManyApplications,
 )
 from ..models.link_volunteer_reference import YEARS_MAX, LinkReferenceRefused
 
@@ -62,7 +65,7 @@ class LinkVolunteeringPublic(http.Controller):
                 request.env["link.volunteer.application"]._submit_public(
                     values, roles, request.httprequest.remote_addr
                 )
-        except LinkTooManyApplications as error:
+        except LinkTooManyFromOneAddress as error:
             return self._render_apply(values, roles, error.args[0], status=429)
         except (UserError, ValidationError) as error:
             return self._render_apply(values, roles, error.args[0], status=400)

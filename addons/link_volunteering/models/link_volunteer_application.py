@@ -4,8 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, email_normalize
-from odoo.tools.misc import hmac
+from odoo.tools import email_normalize
 
 from odoo.addons.link_membership.controllers.portal import (
     link_plain_text,
@@ -32,10 +31,6 @@ REFEREES_ON_FORM = 2
 APPLICATIONS_PER_HOUR = 5
 
 
-class LinkTooManyApplications(UserError):
-    """The public form's limit per internet address is reached."""
-
-
 class LinkVolunteerApplication(models.Model):
     _name = "link.volunteer.application"
     _description = "Volunteer application"
@@ -43,7 +38,9 @@ class LinkVolunteerApplication(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "link.activity.once.mixin",
+        "link.public.rate.mixin",
     ]
+    _public_rate_scope = "link_volunteering.apply"
     _order = "date_submitted desc, id desc"
     _rec_names_search = ["name", "partner_id"]
 
@@ -163,7 +160,6 @@ class LinkVolunteerApplication(models.Model):
     )
     decline_reason = fields.Text(string="Reason not taken forward", tracking=True)
     date_approved = fields.Date(string="Approved on", readonly=True, copy=False)
-    source_key = fields.Char(readonly=True, copy=False, index=True)
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, index=True
     )
@@ -280,6 +276,16 @@ class LinkVolunteerApplication(models.Model):
                 )
             )
 
+    def _public_rate_limit(self):
+        return APPLICATIONS_PER_HOUR
+
+    def _public_rate_refusal(self):
+        return self.env._(
+            "We have had several applications from your connection in the "
+            "last hour, so we cannot take more just now. Please try again "
+            "in an hour, or phone us."
+        )
+
     def _add_induction_steps(self):
         # Active checklist steps: a short list kept by the managers.
         items = (
@@ -339,40 +345,6 @@ class LinkVolunteerApplication(models.Model):
                 )
             )
         return email
-
-    @api.model
-    def _claim_public_slot(self, address):
-        """Count an application from ``address`` against the hourly limit,
-        or refuse it. Applications from one address wait for each other
-        (a transaction lock on its key), and the count is read on a cursor
-        of its own so that it sees what was committed while waiting."""
-        key = hmac(self.env(su=True), "link_volunteering.apply", address or "")
-        self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", key))
-        with self.env.registry.cursor() as cr:
-            recent = (
-                self.with_env(self.env(cr=cr, su=True))
-                .with_context(active_test=False)
-                .search_count(
-                    [
-                        ("source_key", "=", key),
-                        (
-                            "create_date",
-                            ">=",
-                            fields.Datetime.now() - timedelta(hours=1),
-                        ),
-                    ],
-                    limit=APPLICATIONS_PER_HOUR,
-                )
-            )
-        if recent >= APPLICATIONS_PER_HOUR:
-            raise LinkTooManyApplications(
-                self.env._(
-                    "We have had several applications from your connection in the "
-                    "last hour, so we cannot take more just now. Please try again "
-                    "in an hour, or phone us."
-                )
-            )
-        return key
 
     @api.model
     def _submit_public(self, values, role_ids, address):
