@@ -5,7 +5,7 @@ from . import link_activity_once_mixin
 from . import link_row_lock_mixin
 from . import link_calendar_mirror_mixin
 from . import link_calendar_feed_mixin
-from . import link_claimant_mail_mixin
+from . import link_claim_mixin
 from . import link_public_rate_mixin
 from . import link_interest
 from . import res_company

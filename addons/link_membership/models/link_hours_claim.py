@@ -1,7 +1,7 @@
 # Copyright 2026 LINk Host Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 STAFF = "link_membership.group_link_staff"
 MANAGER = "link_membership.group_link_manager"
@@ -25,7 +25,7 @@ class LinkHoursClaim(models.Model):
 
     _name = "link.hours.claim"
     _description = "Volunteer hours claim"
-    _inherit = ["mail.thread", "link.claimant.mail.mixin"]
+    _inherit = ["mail.thread", "link.claim.mixin"]
     _claimant_templates = CLAIMANT_TEMPLATES
     _order = "date desc, id desc"
     _rec_name = "partner_id"
@@ -82,11 +82,6 @@ class LinkHoursClaim(models.Model):
         tracking=True,
         copy=False,
     )
-    decline_reason = fields.Text(tracking=True, copy=False)
-    decided_by_id = fields.Many2one(
-        "res.users", string="Decided by", readonly=True, copy=False
-    )
-    decided_on = fields.Date(readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -121,27 +116,7 @@ class LinkHoursClaim(models.Model):
                     )
                 )
 
-    def _check_group(self, group, message):
-        if not self.env.su and not self.env.user.has_group(group):
-            raise AccessError(message)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        # A claim is decided by the buttons, never born decided (demo data,
-        # loaded as superuser, shows decided claims).
-        if not self.env.su and any(
-            vals.get("state", "submitted") != "submitted" for vals in vals_list
-        ):
-            raise UserError(
-                self.env._("A new claim waits for approval: approve it once saved.")
-            )
-        return super().create(vals_list)
-
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("link_hours_decision"):
-            raise UserError(
-                self.env._("Use the Approve and Decline buttons to decide a claim.")
-            )
         if LOCKED_FIELDS & set(vals) and any(c.state != "submitted" for c in self):
             raise UserError(
                 self.env._(
@@ -159,7 +134,7 @@ class LinkHoursClaim(models.Model):
             raise UserError(
                 self.env._("Only claims waiting for approval can be decided.")
             )
-        self.with_context(link_hours_decision=True).write(
+        self._set_state(
             {
                 "state": state,
                 "decided_by_id": self.env.uid,
@@ -190,7 +165,7 @@ class LinkHoursClaim(models.Model):
                 MANAGER,
                 self.env._("Only a host manager can reopen approved hours."),
             )
-        self.with_context(link_hours_decision=True).write(
+        self._set_state(
             {"state": "submitted", "decided_by_id": False, "decided_on": False}
         )
         return True

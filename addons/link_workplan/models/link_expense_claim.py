@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
 STAFF = "link_membership.group_link_staff"
@@ -46,7 +46,7 @@ class LinkExpenseClaim(models.Model):
 
     _name = "link.expense.claim"
     _description = "Volunteer expense claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "link.claimant.mail.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "link.claim.mixin"]
     _claimant_templates = CLAIMANT_TEMPLATES
     _order = "date desc, id desc"
 
@@ -139,11 +139,6 @@ class LinkExpenseClaim(models.Model):
         copy=False,
         index="btree_not_null",
     )
-    decline_reason = fields.Text(tracking=True, copy=False)
-    decided_by_id = fields.Many2one(
-        "res.users", string="Decided by", readonly=True, copy=False
-    )
-    decided_on = fields.Date(readonly=True, copy=False)
     paid_date = fields.Date(tracking=True, copy=False)
     company_id = fields.Many2one(
         "res.company",
@@ -231,18 +226,8 @@ class LinkExpenseClaim(models.Model):
                 )
         return refusals
 
-    def _check_group(self, group, message):
-        if not self.env.su and not self.env.user.has_group(group):
-            raise AccessError(message)
-
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(
-            vals.get("state", "submitted") != "submitted" for vals in vals_list
-        ):
-            raise UserError(
-                self.env._("A new claim waits for approval: approve it once saved.")
-            )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = (
@@ -254,13 +239,6 @@ class LinkExpenseClaim(models.Model):
         return claims
 
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("link_expense_decision"):
-            raise UserError(
-                self.env._(
-                    "Use the Approve, Decline and Mark as paid buttons to decide "
-                    "a claim."
-                )
-            )
         if LOCKED_FIELDS & set(vals) and any(c.state != "submitted" for c in self):
             raise UserError(
                 self.env._(
@@ -296,8 +274,10 @@ class LinkExpenseClaim(models.Model):
     # Decisions
     # ------------------------------------------------------------------
 
-    def _set_state(self, vals):
-        self.with_context(link_expense_decision=True).write(vals)
+    def _claim_buttons(self):
+        return self.env._(
+            "Use the Approve, Decline and Mark as paid buttons to decide a claim."
+        )
 
     def _decide(self, state, vals=None, per_claim=None):
         """Put the claims in ``state`` (approved, declined or paid) with
